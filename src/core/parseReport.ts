@@ -1,0 +1,103 @@
+import type { CheckRow, Diagnostic, DocKind, Format, ParsedReport, ReportRow, SectionRow } from './schema.ts';
+import { decodeBytes } from './decode/decodeBytes.ts';
+import { reportIdOf } from './hash/sha256.ts';
+import { normalizeText } from './normalize/normalizeText.ts';
+import { segmentSections } from './segment/segmentSections.ts';
+import { detectFormat } from './detect/detectFormat.ts';
+import { detectDocKind } from './detect/detectDocKind.ts';
+import { extractTitle, synthesizeTitle } from './metadata/extractTitle.ts';
+import { extractOrgan } from './metadata/extractOrgan.ts';
+import { extractReportYear } from './metadata/extractReportYear.ts';
+import { extractPublishedDate } from './metadata/extractPublishedDate.ts';
+import { organLevel } from './metadata/organLevel.ts';
+import { extractTables } from './extract/extractTables.ts';
+import { runChecks } from './checks/runChecks.ts';
+import { extractFacts } from './facts/extractFacts.ts';
+
+/** Texts beyond this are cut: a disclosure report is < 200k characters; a 50 MB "text" is something else. */
+const MAX_CHARS = 2_000_000;
+
+function emptyReport(reportId: string, sourceFile: string, encoding: string, status: ReportRow['parse_status']): ReportRow {
+  return {
+    report_id: reportId, source_file: sourceFile, title: null, organ: null, organ_level: 'unknown', region_code: null,
+    province: null, city: null, county: null, report_year: null, published_date: null, format: 'none', doc_kind: 'other',
+    encoding, n_chars: 0, parse_status: status, n_errors: 0, n_warnings: 0,
+  };
+}
+
+const looksBinary = (text: string): boolean => {
+  if (text.length === 0) return false;
+  const sample = text.slice(0, 20000);
+  let bad = 0;
+  for (const ch of sample) if (ch === '\ufffd') bad++;
+  return bad / sample.length > 0.1;
+};
+
+/**
+ * Parse one report file: decode, normalise, segment, detect format and kind, read metadata, extract the template
+ * tables, run the consistency rules and read numbers from the prose. Never throws: trouble becomes parse_status
+ * ('empty' / 'failed' / 'partial') and diagnostics.
+ */
+export function parseReport(bytes: Uint8Array, sourceFile: string): ParsedReport {
+  let reportId = '';
+  const diagnostics: Diagnostic[] = [];
+  try {
+    reportId = reportIdOf(bytes);
+    const decoded = decodeBytes(bytes);
+    let text = normalizeText(decoded.text);
+    if (text.length > MAX_CHARS) {
+      diagnostics.push({ severity: 'warning', code: 'truncated', message: `text cut at ${MAX_CHARS} characters (was ${text.length})` });
+      text = text.slice(0, MAX_CHARS);
+    }
+    if (text.trim().length === 0) {
+      diagnostics.push({ severity: 'error', code: 'empty', message: 'no text in the file' });
+      return { report: { ...emptyReport(reportId, sourceFile, decoded.encoding, 'empty'), n_chars: text.length }, sections: [], cells: [], checks: [], facts: [], text, diagnostics };
+    }
+    if (looksBinary(text)) {
+      diagnostics.push({ severity: 'error', code: 'not_text', message: `the bytes do not decode as text (${decoded.encoding})` });
+      return { report: { ...emptyReport(reportId, sourceFile, decoded.encoding, 'failed'), n_chars: text.length }, sections: [], cells: [], checks: [], facts: [], text, diagnostics };
+    }
+
+    const secs = segmentSections(text);
+    const sections: SectionRow[] = secs.map((s, i) => ({ report_id: reportId, ord: i + 1, key: s.key, heading: s.heading, start: s.start, end: s.end }));
+    const nCanonical = secs.filter((s) => s.key !== 'unknown').length;
+    const format: Format = detectFormat(text);
+
+    const ownTitle = extractTitle(text);
+    const docKind: DocKind = format === 'gov_2021' || format === 'gov_2019' ? 'annual_report' : detectDocKind(text, nCanonical, ownTitle);
+    const organ = extractOrgan(text, ownTitle);
+    const year = extractReportYear(text, ownTitle, secs);
+    let title = ownTitle;
+    if (!title) {
+      title = synthesizeTitle(organ, year, docKind);
+      if (title) diagnostics.push({ severity: 'info', code: 'title_synthesised', message: `no title line; using ${title}` });
+    }
+
+    let status: ReportRow['parse_status'] = 'ok';
+    let cells: ParsedReport['cells'] = [];
+    let checks: CheckRow[] = [];
+    if (format === 'gov_2021' || format === 'gov_2019') {
+      const t = extractTables(text, sections, format);
+      diagnostics.push(...t.diagnostics);
+      cells = t.cells.map((c) => ({ report_id: reportId, ...c }));
+      checks = runChecks(cells, format).map((c) => ({ report_id: reportId, ...c }));
+      const expected = ['applications', 'review_litigation'];
+      if (!t.found.some((id) => id.startsWith('active_art20')) || expected.some((id) => !t.found.includes(id))) status = 'partial';
+    } else if (docKind === 'annual_report' && nCanonical < 3) {
+      status = 'partial';
+    }
+
+    const facts = extractFacts(text, secs).map((f) => ({ report_id: reportId, ...f }));
+    const report: ReportRow = {
+      report_id: reportId, source_file: sourceFile, title, organ, organ_level: organLevel(organ), region_code: null,
+      province: null, city: null, county: null, report_year: year, published_date: extractPublishedDate(text),
+      format, doc_kind: docKind, encoding: decoded.encoding, n_chars: text.length, parse_status: status,
+      n_errors: checks.filter((c) => c.status === 'fail' && c.severity === 'error').length,
+      n_warnings: checks.filter((c) => c.status === 'fail' && c.severity === 'warning').length,
+    };
+    return { report, sections, cells, checks, facts, text, diagnostics };
+  } catch (err) {
+    diagnostics.push({ severity: 'error', code: 'parser_error', message: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+    return { report: emptyReport(reportId, sourceFile, 'unknown', 'failed'), sections: [], cells: [], checks: [], facts: [], text: '', diagnostics };
+  }
+}

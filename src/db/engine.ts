@@ -1,0 +1,166 @@
+// The only module that talks to DuckDB-WASM.
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { Table, tableFromIPC, type Schema } from 'apache-arrow';
+import { TABLES, type TableDef, type TableName } from '../core/schema.ts';
+import { createTableSql } from './ddl.ts';
+import { MAX_RESULT_ROWS } from './limits.ts';
+import { parquetToIpc, initParquetWasm } from './parquetToIpc.ts';
+import viewsSql from './views.sql?raw';
+
+export interface QueryResult {
+  table: Table;
+  ms: number;
+  /** the result had more rows than MAX_RESULT_ROWS; only the first ones are kept */
+  truncated: boolean;
+}
+
+export class QueryError extends Error {
+  constructor(message: string, readonly sql: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'QueryError';
+  }
+}
+
+export class QueryCancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'QueryCancelled';
+  }
+}
+
+
+export interface ColumnInfo { name: string; type: string }
+export type SchemaInfo = Map<string, { kind: 'table' | 'view'; columns: ColumnInfo[] }>;
+
+const silentLogger: duckdb.Logger = { log: () => {} };
+
+export class Engine {
+  private readonly loaded = new Map<TableName, Promise<void>>();
+  private cancelled = false;
+
+  private constructor(
+    private readonly db: duckdb.AsyncDuckDB,
+    private readonly worker: Worker,
+    /** user queries run here so that they can be cancelled without touching internal work */
+    private readonly userConn: duckdb.AsyncDuckDBConnection,
+    private readonly sysConn: duckdb.AsyncDuckDBConnection,
+    private readonly dataBase: URL,
+  ) {}
+
+  static async create(dataBase: URL): Promise<Engine> {
+    void initParquetWasm();
+    const worker = new Worker(new URL(ehWorkerUrl, document.baseURI));
+    const db = new duckdb.AsyncDuckDB(silentLogger, worker);
+    await db.instantiate(new URL(ehWasmUrl, document.baseURI).href);
+    await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+    const sysConn = await db.connect();
+    // Offline by construction: never reach for extensions on a CDN (intranets, CI).
+    await sysConn.query(`SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;`);
+    const userConn = await db.connect();
+    return new Engine(db, worker, userConn, sysConn, dataBase);
+  }
+
+  /** Fetches a table's Parquet file, decodes it and inserts it; idempotent. */
+  ensureTable(name: TableName, file = `${name}.parquet`): Promise<void> {
+    let p = this.loaded.get(name);
+    if (!p) {
+      p = this.loadTable(TABLES.find((t) => t.name === name)!, file);
+      this.loaded.set(name, p);
+      p.catch(() => this.loaded.delete(name));
+    }
+    return p;
+  }
+
+  isLoaded(name: TableName): boolean {
+    return this.loaded.has(name);
+  }
+
+  private async loadTable(def: TableDef, file: string): Promise<void> {
+    const res = await fetch(new URL(file, this.dataBase));
+    if (!res.ok) throw new Error(`${file}: HTTP ${res.status}`);
+    const ipc = await parquetToIpc(new Uint8Array(await res.arrayBuffer()));
+    const rows = tableFromIPC(ipc).numRows;
+    // An empty Parquet gives an IPC stream without batches; create the table from the contract instead.
+    if (rows === 0) {
+      await this.sysConn.query(createTableSql(def));
+      return;
+    }
+    await this.sysConn.insertArrowFromIPCStream(ipc, { name: def.name, create: true });
+  }
+
+  async createViews(): Promise<void> {
+    await this.sysConn.query(viewsSql);
+  }
+
+  /** Internal queries (overview, schema); not cancellable by the user. */
+  async sys(sql: string): Promise<Table> {
+    try {
+      return await this.sysConn.query(sql);
+    } catch (e) {
+      throw new QueryError(e instanceof Error ? e.message : String(e), sql, { cause: e });
+    }
+  }
+
+  /** Runs user SQL; cancellable with cancel(). Results past MAX_RESULT_ROWS are dropped and flagged. */
+  async query(sql: string): Promise<QueryResult> {
+    if (/\btexts\b/i.test(sql)) await this.ensureTable('texts');
+    this.cancelled = false;
+    const t0 = performance.now();
+    try {
+      const reader = await this.userConn.send(sql, true);
+      const batches = [];
+      let rows = 0;
+      let truncated = false;
+      for await (const batch of reader) {
+        if (this.cancelled) throw new QueryCancelled();
+        batches.push(batch);
+        rows += batch.numRows;
+        if (rows >= MAX_RESULT_ROWS) {
+          truncated = true;
+          await this.userConn.cancelSent();
+          break;
+        }
+      }
+      if (this.cancelled) throw new QueryCancelled();
+      const table = batches.length ? new Table(batches) : new Table(reader.schema as Schema);
+      return { table: truncated ? table.slice(0, MAX_RESULT_ROWS) : table, ms: performance.now() - t0, truncated };
+    } catch (e) {
+      if (e instanceof QueryCancelled || this.cancelled) throw new QueryCancelled();
+      throw new QueryError(e instanceof Error ? e.message : String(e), sql, { cause: e });
+    }
+  }
+
+  async cancel(): Promise<void> {
+    this.cancelled = true;
+    await this.userConn.cancelSent().catch(() => false);
+  }
+
+  async schema(): Promise<SchemaInfo> {
+    const t = await this.sys(
+      `SELECT c.table_name, t.table_type, c.column_name, c.data_type
+       FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
+       WHERE c.table_schema = 'main' ORDER BY c.table_name, c.ordinal_position`,
+    );
+    const out: SchemaInfo = new Map();
+    for (const r of t.toArray() as { table_name: string; table_type: string; column_name: string; data_type: string }[]) {
+      let e = out.get(r.table_name);
+      if (!e) out.set(r.table_name, (e = { kind: r.table_type === 'VIEW' ? 'view' : 'table', columns: [] }));
+      e.columns.push({ name: r.column_name, type: r.data_type });
+    }
+    return out;
+  }
+
+  async version(): Promise<string> {
+    return this.db.getVersion();
+  }
+
+  async close(): Promise<void> {
+    await this.userConn.close().catch(() => {});
+    await this.sysConn.close().catch(() => {});
+    await this.db.terminate();
+    this.worker.terminate();
+  }
+}
+

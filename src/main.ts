@@ -1,0 +1,11 @@
+import { mount } from 'svelte';
+import App from './App.svelte';
+import './app.css';
+import { Workbench, workbenchContext } from './state/workbench.svelte.ts';
+import { markAfterPaint } from './state/marks.ts';
+
+const wb = new Workbench(new URL('data/', document.baseURI), location.search);
+document.documentElement.lang = wb.i18n.lang === 'zh' ? 'zh-CN' : 'en';
+mount(App, { target: document.getElementById('app')!, context: workbenchContext(wb) });
+markAfterPaint('wb:shell');
+void wb.start();

@@ -1,0 +1,182 @@
+import { mkdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { labelRows, parseReport } from '../core/index.ts';
+import { TABLES, TABLE_NAMES, type DiagnosticRow, type LabelRow, type ParsedReport, type RowOf, type TableName } from '../core/schema.ts';
+import { describeDataset, type DatasetInfo } from './describeDataset.ts';
+import { extractFile, type ParseReport, type PipelineCode } from './extractFile.ts';
+import { fileSummary, type FileSummary } from './fileSummary.ts';
+import { listInputFiles, type InputFile } from './listInputFiles.ts';
+import { silentLogger, type Logger } from './logger.ts';
+import { openDuckDB } from './openDuckDB.ts';
+import { writeFileAtomic } from './writeFileAtomic.ts';
+import { writeParquet } from './writeParquet.ts';
+
+export interface BuildDataOptions {
+  /** directories (walked one level deep) or files */
+  inputs: readonly string[];
+  outDir: string;
+  logger?: Logger;
+  /** summary.ok is false when any file had errors or warnings */
+  strict?: boolean;
+  parse?: ParseReport;
+  labels?: () => LabelRow[];
+  now?: () => Date;
+  /** called after each file, e.g. for a progress bar */
+  onFile?: (file: FileSummary, done: number, total: number) => void;
+  description?: { zh: string; en: string };
+}
+
+export interface ManifestTable {
+  name: TableName;
+  file: string;
+  rows: number;
+  bytes: number;
+  eager: boolean;
+  columns: { name: string; type: string }[];
+}
+
+export interface Manifest {
+  version: 1;
+  built_at: string;
+  dataset: DatasetInfo;
+  tables: ManifestTable[];
+}
+
+export interface BuildSummary {
+  ok: boolean;
+  out_dir: string;
+  built_at: string;
+  elapsed_ms: number;
+  n_files: number;
+  n_reports: number;
+  n_skipped: number;
+  /** files with errors / with warnings */
+  n_files_with_errors: number;
+  n_files_with_warnings: number;
+  files: FileSummary[];
+  manifest: Manifest;
+}
+
+type Rows = { [K in TableName]: RowOf[K][] };
+
+/** Builds `<outDir>/<table>.parquet`, `build-report.json` and, last, `manifest.json` from the input reports. */
+export async function buildData(options: BuildDataOptions): Promise<BuildSummary> {
+  const { inputs, outDir, logger = silentLogger, strict = false, parse = parseReport, labels = labelRows } = options;
+  const started = performance.now();
+  const builtAt = (options.now?.() ?? new Date()).toISOString();
+  const rows = Object.fromEntries(TABLE_NAMES.map((n) => [n, []])) as unknown as Rows;
+  rows.labels = labels();
+
+  const candidates = await listInputFiles(inputs);
+  const files: FileSummary[] = [];
+  const kept = new Map<string, string>();
+  for (const candidate of candidates) {
+    const summary = await collectFile(candidate, parse, kept, rows);
+    files.push(summary);
+    rows.diagnostics.push(...summary.diagnostics);
+    for (const d of summary.diagnostics)
+      if (d.severity !== 'info' && isPipelineCode(d.code)) logger[d.severity === 'error' ? 'error' : 'warn'](`${summary.file}: ${d.message}`);
+    options.onFile?.(summary, files.length, candidates.length);
+  }
+
+  await mkdir(outDir, { recursive: true });
+  const tables = await writeTables(rows, outDir, logger);
+  const n_skipped = files.filter((f) => f.status !== 'ok' && f.status !== 'partial').length;
+  const manifest: Manifest = {
+    version: 1,
+    built_at: builtAt,
+    dataset: describeDataset(rows.reports, files.length, n_skipped, options.description),
+    tables,
+  };
+  const n_files_with_errors = files.filter((f) => f.errors > 0).length;
+  const n_files_with_warnings = files.filter((f) => f.warnings > 0).length;
+  const summary: BuildSummary = {
+    ok: !strict || (n_files_with_errors === 0 && n_files_with_warnings === 0),
+    out_dir: outDir,
+    built_at: builtAt,
+    elapsed_ms: 0,
+    n_files: files.length,
+    n_reports: rows.reports.length,
+    n_skipped,
+    n_files_with_errors,
+    n_files_with_warnings,
+    files,
+    manifest,
+  };
+  summary.elapsed_ms = Math.round(performance.now() - started);
+  const { manifest: _, ...report } = summary;
+  await writeFileAtomic(join(outDir, 'build-report.json'), `${JSON.stringify({ version: 1, inputs, ...report }, null, 2)}\n`);
+  // Written last: a manifest on disk means every file it lists is complete.
+  await writeFileAtomic(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return summary;
+}
+
+const PIPELINE_CODES = new Set<string>(['unreadable', 'not_a_file', 'empty_file', 'parse_failed', 'duplicate', 'no_content', 'report_id_mismatch']);
+const isPipelineCode = (code: string): code is PipelineCode => PIPELINE_CODES.has(code);
+
+/** Reads and parses one candidate, adds its rows unless it is skipped, and says what happened. */
+async function collectFile(candidate: InputFile, parse: ParseReport, kept: Map<string, string>, rows: Rows): Promise<FileSummary> {
+  const { path, problem } = candidate;
+  if (problem) {
+    const source_file = basename(path);
+    const diag: DiagnosticRow = { source_file, report_id: null, severity: 'error', code: problem.code, message: problem.message };
+    return fileSummary(path, source_file, null, 'error', problem.code, null, [diag]);
+  }
+  const extracted = await extractFile(path, parse);
+  const { source_file, parsed } = extracted;
+  if (!parsed) {
+    const reason = (extracted.diagnostics[0]?.code ?? 'parse_failed') as PipelineCode;
+    return fileSummary(path, source_file, extracted.report_id, reason === 'empty_file' ? 'skipped' : 'error', reason, null, extracted.diagnostics);
+  }
+  const id = parsed.report.report_id;
+  const own = (severity: DiagnosticRow['severity'], code: PipelineCode, message: string): DiagnosticRow =>
+    ({ source_file, report_id: id, severity, code, message });
+  const first = kept.get(id);
+  if (first !== undefined) {
+    // The parser's findings are already recorded under the first file's name.
+    const duplicate = own('warning', 'duplicate', `same bytes as ${first} (report ${id}); kept the first`);
+    return fileSummary(path, source_file, id, 'duplicate', 'duplicate', null, [duplicate]);
+  }
+  const diagnostics = [...parsed.diagnostics.map((d) => ({ ...d, source_file, report_id: id })), ...extracted.diagnostics];
+  const status = parsed.report.parse_status;
+  if (status === 'failed' || status === 'empty') {
+    diagnostics.push(own('warning', 'no_content', `parse_status ${status}; no report built`));
+    return fileSummary(path, source_file, id, 'skipped', 'no_content', parsed, diagnostics);
+  }
+  kept.set(id, path);
+  addReport(rows, parsed);
+  return fileSummary(path, source_file, id, status === 'ok' ? 'ok' : 'partial', null, parsed, diagnostics);
+}
+
+function addReport(rows: Rows, parsed: ParsedReport): void {
+  const id = parsed.report.report_id;
+  rows.reports.push(parsed.report);
+  rows.sections.push(...parsed.sections);
+  rows.cells.push(...parsed.cells);
+  rows.checks.push(...parsed.checks);
+  rows.facts.push(...parsed.facts);
+  rows.texts.push({ report_id: id, text: parsed.text });
+}
+
+async function writeTables(rows: Rows, outDir: string, logger: Logger): Promise<ManifestTable[]> {
+  const db = await openDuckDB();
+  try {
+    const out: ManifestTable[] = [];
+    for (const def of TABLES) {
+      const file = `${def.name}.parquet`;
+      const written = await writeParquet(db.connection, def, rows[def.name], join(outDir, file));
+      if (written.coerced > 0) logger.warn(`${file}: ${written.coerced} values did not fit their column type and were written as NULL`);
+      out.push({
+        name: def.name,
+        file,
+        rows: written.rows,
+        bytes: written.bytes,
+        eager: def.eager,
+        columns: def.columns.map((c) => ({ name: c.name, type: c.type })),
+      });
+    }
+    return out;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,26 @@
+import type { BuildSummary } from './buildData.ts';
+import type { FileSummary } from './fileSummary.ts';
+
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+const counts = (record: Record<string, number>) =>
+  Object.entries(record).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ') || '—';
+
+/** `status  file  format  doc_kind  cells  failed checks` (plus why, when the file was not built). */
+export function formatFileLine(f: FileSummary): string {
+  const built = f.status === 'ok' || f.status === 'partial';
+  const detail = built
+    ? `${(f.format ?? '?').padEnd(8)}  ${(f.doc_kind ?? '?').padEnd(13)}  cells ${String(f.cells).padStart(4)}  failed checks ${f.checks_failed}`
+    : `${f.reason ?? ''}${f.diagnostics[0] ? `: ${f.diagnostics[0].message}` : ''}`;
+  return `${f.status.padEnd(9)} ${f.source_file}  ${detail}`;
+}
+
+export function formatBuildSummary(s: BuildSummary): string {
+  const d = s.manifest.dataset;
+  const bytes = s.manifest.tables.reduce((sum, t) => sum + t.bytes, 0);
+  return [
+    `built ${s.n_reports} reports from ${s.n_files} files (${s.n_skipped} skipped) into ${s.out_dir} in ${s.elapsed_ms} ms`,
+    `formats: ${counts(d.formats)} · kinds: ${counts(d.doc_kinds)} · years: ${counts(d.years)}`,
+    `files with errors: ${s.n_files_with_errors} · with warnings: ${s.n_files_with_warnings}`,
+    `tables: ${s.manifest.tables.map((t) => `${t.name} ${t.rows}`).join(' · ')} (${kB(bytes)})`,
+  ].join('\n');
+}

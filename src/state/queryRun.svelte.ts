@@ -1,0 +1,56 @@
+import type { Engine, QueryResult } from '../db/engine.ts';
+import { parseDuckDbError, type DuckDbErrorInfo } from '../db/errorPosition.ts';
+
+export const DEFAULT_SQL = `SELECT report_id, title, organ, report_year, format, doc_kind, n_errors
+FROM reports
+ORDER BY report_year, organ;`;
+
+export type QueryFailure = DuckDbErrorInfo;
+
+/** One SQL editor's run state. A run token drops results of runs that were superseded. */
+export class QueryRun {
+  sql = $state(DEFAULT_SQL);
+  result = $state.raw<QueryResult | null>(null);
+  /** SQL of the result on screen (the editor may have changed since) */
+  resultSql = $state('');
+  error = $state.raw<QueryFailure | null>(null);
+  running = $state(false);
+  cancelled = $state(false);
+  private token = 0;
+
+  constructor(private readonly engine: () => Engine | null) {}
+
+  async run(sql: string = this.sql): Promise<void> {
+    const engine = this.engine();
+    if (!engine || !sql.trim()) return;
+    const my = ++this.token;
+    if (this.running) await engine.cancel();
+    this.running = true;
+    this.cancelled = false;
+    this.error = null;
+    try {
+      const result = await engine.query(sql);
+      if (my !== this.token) return;
+      this.result = result;
+      this.resultSql = sql;
+    } catch (e) {
+      if (my !== this.token) return;
+      if (e instanceof Error && e.name === 'QueryCancelled') {
+        this.cancelled = true;
+      } else {
+        this.error = parseDuckDbError(e instanceof Error ? e.message : String(e), sql);
+      }
+    } finally {
+      if (my === this.token) this.running = false;
+    }
+  }
+
+  async cancel(): Promise<void> {
+    const engine = this.engine();
+    if (!engine || !this.running) return;
+    this.token++;
+    this.running = false;
+    this.cancelled = true;
+    await engine.cancel();
+  }
+}

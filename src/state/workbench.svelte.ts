@@ -1,0 +1,121 @@
+import { getContext } from 'svelte';
+import { TABLES } from '../core/schema.ts';
+import type { Engine, SchemaInfo } from '../db/engine.ts';
+import { fetchManifest, type Manifest } from '../db/manifest.ts';
+import { I18n, langFromUrl, type Lang } from '../i18n/i18n.svelte.ts';
+import { markAfterPaint, markOnce } from './marks.ts';
+import { OVERVIEW_SQL, toOverview, type OverviewData } from './overviewQuery.ts';
+import { QueryRun } from './queryRun.svelte.ts';
+
+export type Phase = 'manifest' | 'db' | 'data' | 'ready' | 'error';
+export type Panel = 'overview' | 'reports' | 'sql';
+const PANELS: readonly Panel[] = ['overview', 'reports', 'sql'];
+
+export interface ReportListRow {
+  report_id: string;
+  title: string | null;
+  organ: string | null;
+  report_year: number | null;
+  format: string;
+  doc_kind: string;
+  parse_status: string;
+  n_errors: number;
+}
+
+export class Workbench {
+  phase = $state<Phase>('manifest');
+  startError = $state<string | null>(null);
+  manifest = $state.raw<Manifest | null>(null);
+  schema = $state.raw<SchemaInfo>(new Map());
+  overview = $state.raw<OverviewData | null>(null);
+  reports = $state.raw<ReportListRow[]>([]);
+  panel = $state<Panel>('overview');
+  readonly i18n: I18n;
+  readonly query: QueryRun;
+  private engine: Engine | null = null;
+
+  constructor(private readonly dataBase: URL, search = '') {
+    const params = new URLSearchParams(search);
+    this.i18n = new I18n(langFromUrl(search));
+    const panel = params.get('panel');
+    if (PANELS.includes(panel as Panel)) this.panel = panel as Panel;
+    this.query = new QueryRun(() => this.engine);
+    const sql = params.get('sql');
+    if (sql) this.query.sql = sql;
+  }
+
+  get ready(): boolean {
+    return this.phase === 'ready';
+  }
+
+  async start(): Promise<void> {
+    try {
+      const manifestP = fetchManifest(this.dataBase);
+      const engineP = import('../db/engine.ts').then(({ Engine }) => Engine.create(this.dataBase));
+      this.manifest = await manifestP;
+      this.phase = 'db';
+      this.engine = await engineP;
+      markOnce('wb:db-ready');
+      this.phase = 'data';
+      const eager = TABLES.filter((t) => t.eager);
+      await Promise.all(
+        eager.map((t) => {
+          const file = this.manifest?.tables.find((m) => m.name === t.name)?.file ?? `${t.name}.parquet`;
+          return this.engine!.ensureTable(t.name, file);
+        }),
+      );
+      await this.engine.createViews();
+      markOnce('wb:data-ready');
+      const rows = (await this.engine.sys(OVERVIEW_SQL)).toArray() as { dim: string; k: string | null; n: number }[];
+      this.overview = toOverview(rows.map((r) => ({ dim: r.dim, k: r.k, n: Number(r.n) })));
+      this.phase = 'ready';
+      markAfterPaint('wb:first-result');
+      void this.loadSecondary();
+    } catch (e) {
+      this.startError = e instanceof Error ? e.message : String(e);
+      this.phase = 'error';
+    }
+  }
+
+  /** Work the first screen does not wait for. */
+  private async loadSecondary(): Promise<void> {
+    if (!this.engine) return;
+    this.schema = await this.engine.schema();
+    const t = await this.engine.sys(
+      `SELECT report_id, title, organ, report_year, format, doc_kind, parse_status, n_errors FROM reports ORDER BY report_year DESC NULLS LAST, organ`,
+    );
+    this.reports = t.toArray().map((r) => ({ ...(r.toJSON() as ReportListRow), n_errors: Number(r.n_errors) }));
+    if (this.panel === 'sql' && new URLSearchParams(location.search).has('sql')) void this.query.run();
+  }
+
+  setPanel(panel: Panel): void {
+    this.panel = panel;
+    this.syncUrl();
+  }
+
+  setLang(lang: Lang): void {
+    this.i18n.lang = lang;
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    this.syncUrl();
+  }
+
+  openInSql(sql: string): void {
+    this.query.sql = sql;
+    this.setPanel('sql');
+    void this.query.run(sql);
+  }
+
+  private syncUrl(): void {
+    const p = new URLSearchParams(location.search);
+    p.set('panel', this.panel);
+    if (this.i18n.lang === 'en') p.set('lang', 'en');
+    else p.delete('lang');
+    p.delete('sql');
+    history.replaceState(null, '', `?${p}`);
+  }
+}
+
+const KEY = Symbol('workbench');
+/** Context for mount(): the app's single Workbench, reached by every panel through getWorkbench(). */
+export const workbenchContext = (wb: Workbench): Map<symbol, Workbench> => new Map([[KEY, wb]]);
+export const getWorkbench = (): Workbench => getContext<Workbench>(KEY);
