@@ -4,6 +4,7 @@
 // with the HTTP cache cleared and disabled through CDP, so every load is cold. App and floor
 // iterations alternate to spread machine noise over both.
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
@@ -136,7 +137,15 @@ async function measureOnce(variant: Variant, timeoutMs: number): Promise<Iterati
 export interface StartupResult {
   date: string;
   options: BenchOptions;
-  environment: { node: string; platform: string; cpus: number; chromium: string };
+  environment: {
+    node: string;
+    platform: string;
+    cpus: number;
+    chromium: string;
+    /** 1-minute load averages: a busy machine makes the numbers noisy. */
+    loadAverageBefore: number;
+    loadAverageAfter: number;
+  };
   floor: { iterations: Iteration[]; summary: Record<string, Summary> };
   app: { skipped?: string; iterations: Iteration[]; summary: Record<string, Summary> };
   /** Mark → app median / floor:done median. */
@@ -181,6 +190,12 @@ export async function startup(options: BenchOptions): Promise<StartupResult> {
       console.log(`App skipped: ${appSkipped}. Measuring the floor only.`);
     }
 
+    const load = os.loadavg()[0]!;
+    if (load > os.cpus().length * 0.75) {
+      console.log(
+        `Warning: the machine is busy (1-min load average ${load.toFixed(1)} on ${os.cpus().length} CPUs); timings will be noisy.`,
+      );
+    }
     const probe = await launchBrowser();
     const chromium = probe.version();
     await probe.close();
@@ -238,8 +253,10 @@ export async function startup(options: BenchOptions): Promise<StartupResult> {
       environment: {
         node: process.version,
         platform: `${process.platform} ${process.arch}`,
-        cpus: (await import('node:os')).cpus().length,
+        cpus: os.cpus().length,
         chromium,
+        loadAverageBefore: load,
+        loadAverageAfter: os.loadavg()[0]!,
       },
       floor: { iterations: floorIterations, summary: floorSummary },
       app: { ...(appSkipped ? { skipped: appSkipped } : {}), iterations: appIterations, summary: appSummary },

@@ -12,7 +12,8 @@ if (existsSync(chromiumPath)) process.exit(0);
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const aptGet = ['/usr/bin/apt-get', '/bin/apt-get'].find((p) => existsSync(p));
 
-if (!isRoot || !aptGet) {
+// apt-get can only provide /usr/bin/chromium, not a custom $CHROMIUM_PATH.
+if (!isRoot || !aptGet || chromiumPath !== '/usr/bin/chromium') {
   console.error(MISSING);
   process.exit(1);
 }

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { labelRows, parseReport } from '../core/index.ts';
 import { TABLES, TABLE_NAMES, type DiagnosticRow, type LabelRow, type ParsedReport, type RowOf, type TableName } from '../core/schema.ts';
 import { describeDataset, type DatasetInfo } from './describeDataset.ts';
-import { extractFile, type ParseReport, type PipelineCode } from './extractFile.ts';
+import { extractFile, PIPELINE_CODES, type ParseReport, type PipelineCode } from './extractFile.ts';
 import { fileSummary, type FileSummary } from './fileSummary.ts';
 import { listInputFiles, type InputFile } from './listInputFiles.ts';
 import { silentLogger, type Logger } from './logger.ts';
@@ -94,7 +94,7 @@ export async function buildData(options: BuildDataOptions): Promise<BuildSummary
     ok: !strict || (n_files_with_errors === 0 && n_files_with_warnings === 0),
     out_dir: outDir,
     built_at: builtAt,
-    elapsed_ms: 0,
+    elapsed_ms: Math.round(performance.now() - started),
     n_files: files.length,
     n_reports: rows.reports.length,
     n_skipped,
@@ -103,7 +103,6 @@ export async function buildData(options: BuildDataOptions): Promise<BuildSummary
     files,
     manifest,
   };
-  summary.elapsed_ms = Math.round(performance.now() - started);
   const { manifest: _, ...report } = summary;
   await writeFileAtomic(join(outDir, 'build-report.json'), `${JSON.stringify({ version: 1, inputs, ...report }, null, 2)}\n`);
   // Written last: a manifest on disk means every file it lists is complete.
@@ -111,8 +110,7 @@ export async function buildData(options: BuildDataOptions): Promise<BuildSummary
   return summary;
 }
 
-const PIPELINE_CODES = new Set<string>(['unreadable', 'not_a_file', 'empty_file', 'parse_failed', 'duplicate', 'no_content', 'report_id_mismatch']);
-const isPipelineCode = (code: string): code is PipelineCode => PIPELINE_CODES.has(code);
+const isPipelineCode = (code: string): code is PipelineCode => (PIPELINE_CODES as readonly string[]).includes(code);
 
 /** Reads and parses one candidate, adds its rows unless it is skipped, and says what happened. */
 async function collectFile(candidate: InputFile, parse: ParseReport, kept: Map<string, string>, rows: Rows): Promise<FileSummary> {
@@ -140,7 +138,8 @@ async function collectFile(candidate: InputFile, parse: ParseReport, kept: Map<s
   const diagnostics = [...parsed.diagnostics.map((d) => ({ ...d, source_file, report_id: id })), ...extracted.diagnostics];
   const status = parsed.report.parse_status;
   if (status === 'failed' || status === 'empty') {
-    diagnostics.push(own('warning', 'no_content', `parse_status ${status}; no report built`));
+    const why = parsed.diagnostics.find((d) => d.severity !== 'info')?.message;
+    diagnostics.push(own('warning', 'no_content', `parse_status ${status}; no report built${why ? ` (${why})` : ''}`));
     return fileSummary(path, source_file, id, 'skipped', 'no_content', parsed, diagnostics);
   }
   kept.set(id, path);

@@ -5,7 +5,9 @@ import type { DiagnosticRow, ParsedReport } from '../core/schema.ts';
 
 export type ParseReport = (bytes: Uint8Array, sourceFile: string) => ParsedReport;
 
-export type PipelineCode = 'unreadable' | 'not_a_file' | 'empty_file' | 'parse_failed' | 'duplicate' | 'no_content' | 'report_id_mismatch';
+/** Diagnostic codes the pipeline itself raises (the parser has its own). */
+export const PIPELINE_CODES = ['unreadable', 'not_a_file', 'empty_file', 'parse_failed', 'duplicate', 'no_content', 'report_id_mismatch'] as const;
+export type PipelineCode = (typeof PIPELINE_CODES)[number];
 
 export interface ExtractedFile {
   path: string;

@@ -8,9 +8,10 @@ const counts = (record: Record<string, number>) =>
 /** `status  file  format  doc_kind  cells  failed checks` (plus why, when the file was not built). */
 export function formatFileLine(f: FileSummary): string {
   const built = f.status === 'ok' || f.status === 'partial';
+  const why = f.diagnostics.find((d) => d.code === f.reason) ?? f.diagnostics[0];
   const detail = built
     ? `${(f.format ?? '?').padEnd(8)}  ${(f.doc_kind ?? '?').padEnd(13)}  cells ${String(f.cells).padStart(4)}  failed checks ${f.checks_failed}`
-    : `${f.reason ?? ''}${f.diagnostics[0] ? `: ${f.diagnostics[0].message}` : ''}`;
+    : `${f.reason ?? ''}${why ? `: ${why.message}` : ''}`;
   return `${f.status.padEnd(9)} ${f.source_file}  ${detail}`;
 }
 

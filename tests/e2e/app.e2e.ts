@@ -99,6 +99,23 @@ describe('workbench on the seed reports', () => {
     expect(Number((await page.getByTestId('result-rows').textContent())!.replace(/\D/g, ''))).toBeGreaterThan(0);
   });
 
+  it('cancels a long query and the next one runs', async () => {
+    await page.getByTestId('nav-sql').click();
+    const editor = page.locator('.cm-content');
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText('SELECT sum(a.range * b.range) FROM range(1000000) a, range(1000000) b');
+    await page.getByTestId('sql-run').click();
+    const cancel = page.getByTestId('sql-cancel');
+    await expect.poll(() => cancel.isEnabled()).toBe(true);
+    await page.waitForTimeout(500);
+    await cancel.click();
+    await expect.poll(() => page.getByTestId('result-meta').textContent(), { timeout: 15_000 }).toBe('查询已取消');
+    await runSql(page, 'SELECT 42 AS answer');
+    expect(await page.locator('[data-testid="results-grid"] [role="gridcell"]').first().textContent()).toBe('42');
+  });
+
   it('scrolls 10k rows in a virtualised grid', async () => {
     await runSql(page, 'SELECT range AS i, range * 2 AS j FROM range(10000)');
     expect(await page.getByTestId('result-rows').textContent()).toMatch(/10,000/);

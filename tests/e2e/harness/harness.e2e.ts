@@ -7,6 +7,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, screenshot, startServer, type StaticServer } from './index.ts';
 
+// expect.poll waits 1 s by default: too short on a busy 2-core machine.
+const POLL = { timeout: 15_000 };
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'";
 // Smallest valid module: magic + version.
 const EMPTY_WASM = Uint8Array.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
@@ -60,7 +62,7 @@ describe('e2e harness', () => {
   it('serves a static folder and records a clean same-origin page', async () => {
     const p = await openPage(browser, strict.url);
     try {
-      await expect.poll(() => p.page.textContent('#status')).toBe('wasm ok');
+      await expect.poll(() => p.page.textContent('#status'), POLL).toBe('wasm ok');
       expect(await p.page.textContent('h1')).toBe('政务公开年报工作台');
 
       const probe = await p.page.evaluate(async () => {
@@ -101,17 +103,17 @@ describe('e2e harness', () => {
     const p = await openPage(browser, strict.url);
     try {
       await p.page.evaluate(() => fetch('http://example.invalid/blocked').catch(() => 'blocked'));
-      await expect.poll(() => p.cspViolations.length).toBeGreaterThan(0);
+      await expect.poll(() => p.cspViolations.length, POLL).toBeGreaterThan(0);
       expect(p.cspViolations[0]?.effectiveDirective).toBe('connect-src');
       expect(p.cspViolations[0]?.blockedURI).toContain('example.invalid');
       // Dedicated workers get the CSP from their response header; their violations are recorded too.
-      const before = p.cspViolations.length;
       await p.page.evaluate(() => {
         new Worker('./assets/worker.js');
       });
-      await expect.poll(() => p.cspViolations.length).toBeGreaterThan(before);
-      expect(p.cspViolations.at(-1)?.blockedURI).toBe('http://example.invalid/from-worker');
-      expect(p.cspViolations.at(-1)?.effectiveDirective).toBe('connect-src');
+      const fromWorker = () => p.cspViolations.find((v) => v.blockedURI === 'http://example.invalid/from-worker');
+      await expect.poll(fromWorker, POLL).toBeTruthy();
+      expect(fromWorker()?.effectiveDirective).toBe('connect-src');
+      expect(fromWorker()?.documentURI).toMatch(/\/assets\/worker\.js$/);
       expect(p.foreignRequests()).toEqual([]);
     } finally {
       await p.close();
@@ -121,11 +123,11 @@ describe('e2e harness', () => {
   it('catches requests that leave the origin', async () => {
     const p = await openPage(browser, open.url);
     try {
-      await expect.poll(() => p.foreignRequests().length).toBeGreaterThan(0);
+      await expect.poll(() => p.foreignRequests().length, POLL).toBeGreaterThan(0);
       const foreign = p.foreignRequests();
       expect(foreign[0]?.url).toBe('http://example.invalid/x');
       // Offline: the request fails; that's expected.
-      await expect.poll(() => p.foreignRequests()[0]?.failure).toBeTruthy();
+      await expect.poll(() => p.foreignRequests()[0]?.failure, POLL).toBeTruthy();
       // data: and blob: URLs are not foreign.
       await p.page.evaluate(async () => {
         await fetch('data:text/plain,hi');
