@@ -3,10 +3,11 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { Table, tableFromIPC, type Schema } from 'apache-arrow';
-import { TABLES, type TableDef, type TableName } from '../core/schema.ts';
+import { tableDef, type TableDef, type TableName } from '../core/schema.ts';
 import { createTableSql } from './ddl.ts';
 import { MAX_RESULT_ROWS } from './limits.ts';
-import { parquetToIpc, initParquetWasm } from './parquetToIpc.ts';
+import { fetchTableIpc } from './fetchTableIpc.ts';
+import { initParquetWasm } from './parquetToIpc.ts';
 import viewsSql from './views.sql?raw';
 
 export interface QueryResult {
@@ -62,11 +63,14 @@ export class Engine {
     return new Engine(db, worker, userConn, sysConn, dataBase);
   }
 
-  /** Fetches a table's Parquet file, decodes it and inserts it; idempotent. */
-  ensureTable(name: TableName, file = `${name}.parquet`): Promise<void> {
+  /**
+   * Inserts a table from its Parquet file; idempotent. `ipc` may be a decode started earlier
+   * (fetchTableIpc), so that start-up overlaps downloading and decoding with DuckDB's instantiation.
+   */
+  ensureTable(name: TableName, ipc?: Promise<Uint8Array>): Promise<void> {
     let p = this.loaded.get(name);
     if (!p) {
-      p = this.loadTable(TABLES.find((t) => t.name === name)!, file);
+      p = this.insertTable(tableDef(name), ipc ?? fetchTableIpc(this.dataBase, `${name}.parquet`));
       this.loaded.set(name, p);
       p.catch(() => this.loaded.delete(name));
     }
@@ -77,13 +81,10 @@ export class Engine {
     return this.loaded.has(name);
   }
 
-  private async loadTable(def: TableDef, file: string): Promise<void> {
-    const res = await fetch(new URL(file, this.dataBase));
-    if (!res.ok) throw new Error(`${file}: HTTP ${res.status}`);
-    const ipc = await parquetToIpc(new Uint8Array(await res.arrayBuffer()));
-    const rows = tableFromIPC(ipc).numRows;
+  private async insertTable(def: TableDef, ipcP: Promise<Uint8Array>): Promise<void> {
+    const ipc = await ipcP;
     // An empty Parquet gives an IPC stream without batches; create the table from the contract instead.
-    if (rows === 0) {
+    if (tableFromIPC(ipc).numRows === 0) {
       await this.sysConn.query(createTableSql(def));
       return;
     }

@@ -5,7 +5,11 @@ export function markOnce(name: MarkName): void {
   if (performance.getEntriesByName(name, 'mark').length === 0) performance.mark(name);
 }
 
-/** Marks after the browser has painted what was just rendered. */
+/** Runs after the browser has painted what was just rendered (the frame, then a task after it). */
+export function afterPaint(fn: () => void): void {
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
 export function markAfterPaint(name: MarkName): void {
-  requestAnimationFrame(() => setTimeout(() => markOnce(name), 0));
+  afterPaint(() => markOnce(name));
 }

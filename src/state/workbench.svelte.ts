@@ -52,18 +52,22 @@ export class Workbench {
     try {
       const manifestP = fetchManifest(this.dataBase);
       const engineP = import('../db/engine.ts').then(({ Engine }) => Engine.create(this.dataBase));
+      // Download and decode the start-up tables while DuckDB instantiates.
+      const decoded = Promise.all([manifestP, import('../db/fetchTableIpc.ts')]).then(([m, { fetchTableIpc }]) =>
+        TABLES.filter((t) => t.eager).map((t) => {
+          const file = m.tables.find((x) => x.name === t.name)?.file ?? `${t.name}.parquet`;
+          const ipc = fetchTableIpc(this.dataBase, file);
+          ipc.catch(() => {}); // reported when awaited below, not as an unhandled rejection meanwhile
+          return [t.name, ipc] as const;
+        }),
+      );
       this.manifest = await manifestP;
       this.phase = 'db';
       this.engine = await engineP;
       markOnce('wb:db-ready');
       this.phase = 'data';
-      const eager = TABLES.filter((t) => t.eager);
-      await Promise.all(
-        eager.map((t) => {
-          const file = this.manifest?.tables.find((m) => m.name === t.name)?.file ?? `${t.name}.parquet`;
-          return this.engine!.ensureTable(t.name, file);
-        }),
-      );
+      const engine = this.engine;
+      await Promise.all((await decoded).map(([name, ipc]) => engine.ensureTable(name, ipc)));
       await this.engine.createViews();
       markOnce('wb:data-ready');
       const rows = (await this.engine.sys(OVERVIEW_SQL)).toArray() as { dim: string; k: string | null; n: number }[];
