@@ -2,7 +2,10 @@ import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { labelRows, parseReport } from '../core/index.ts';
 import { TABLES, TABLE_NAMES, type DiagnosticRow, type LabelRow, type ParsedReport, type RowOf, type TableName } from '../core/schema.ts';
-import { describeDataset, type DatasetInfo } from './describeDataset.ts';
+import { describeDataset } from './describeDataset.ts';
+import type { Manifest, ManifestTable } from '../core/manifest.ts';
+
+export type { Manifest, ManifestTable };
 import { extractFile, PIPELINE_CODES, type ParseReport, type PipelineCode } from './extractFile.ts';
 import { fileSummary, type FileSummary } from './fileSummary.ts';
 import { listInputFiles, type InputFile } from './listInputFiles.ts';
@@ -24,22 +27,6 @@ export interface BuildDataOptions {
   /** called after each file, e.g. for a progress bar */
   onFile?: (file: FileSummary, done: number, total: number) => void;
   description?: { zh: string; en: string };
-}
-
-export interface ManifestTable {
-  name: TableName;
-  file: string;
-  rows: number;
-  bytes: number;
-  eager: boolean;
-  columns: { name: string; type: string }[];
-}
-
-export interface Manifest {
-  version: 1;
-  built_at: string;
-  dataset: DatasetInfo;
-  tables: ManifestTable[];
 }
 
 export interface BuildSummary {

@@ -1,16 +1,7 @@
+import type { DatasetInfo } from '../core/manifest.ts';
 import type { DocKind, Format, ReportRow } from '../core/schema.ts';
 
-export interface DatasetInfo {
-  description_zh: string;
-  description_en: string;
-  n_reports: number;
-  n_files: number;
-  n_skipped: number;
-  formats: Record<string, number>;
-  doc_kinds: Record<string, number>;
-  /** report year → reports; "unknown" when the year could not be resolved */
-  years: Record<string, number>;
-}
+export type { DatasetInfo };
 
 const FORMATS: readonly Format[] = ['gov_2021', 'gov_2019', 'pre_2019', 'none'];
 const DOC_KINDS: readonly DocKind[] = ['annual_report', 'work_summary', 'other'];

@@ -1,0 +1,30 @@
+// The shape of public/data/manifest.json: written by the build, read by the browser before DuckDB is ready.
+import type { ColumnType, TableName } from './schema.ts';
+
+export interface DatasetInfo {
+  description_zh: string;
+  description_en: string;
+  n_reports: number;
+  n_files: number;
+  n_skipped: number;
+  formats: Record<string, number>;
+  doc_kinds: Record<string, number>;
+  /** report year → reports; "unknown" when the year could not be resolved */
+  years: Record<string, number>;
+}
+
+export interface ManifestTable {
+  name: TableName;
+  file: string;
+  rows: number;
+  bytes: number;
+  eager: boolean;
+  columns: { name: string; type: ColumnType }[];
+}
+
+export interface Manifest {
+  version: 1;
+  built_at: string;
+  dataset: DatasetInfo;
+  tables: ManifestTable[];
+}
