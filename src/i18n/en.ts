@@ -63,5 +63,10 @@ export const en: Dict = {
   kind_annual_report: 'Annual report',
   kind_work_summary: 'Work summary',
   kind_other: 'Other',
+  example_all_reports: 'All reports',
+  example_grant_share: 'Applications received and grant share per report',
+  example_applications_wide: 'Applications table, wide',
+  example_failed_checks: 'Consistency checks, failures first',
+  example_labels: 'Row and column labels',
   footer_offline: 'Runs entirely in this browser; no request goes to any other site.',
 };

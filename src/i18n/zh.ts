@@ -61,6 +61,11 @@ export const zh = {
   kind_annual_report: '年度报告',
   kind_work_summary: '工作总结',
   kind_other: '其他',
+  example_all_reports: '全部报告',
+  example_grant_share: '各报告收到申请数与公开比例',
+  example_applications_wide: '依申请公开表（宽表）',
+  example_failed_checks: '勾稽检查结果（未通过的在前）',
+  example_labels: '各表格行列标签',
   footer_offline: '全部在本机浏览器中运行，不向任何其他网站发送请求。',
 };
 
