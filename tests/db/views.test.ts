@@ -1,13 +1,10 @@
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildData } from '../../src/pipeline/buildData.ts';
 import { createContractTables } from '../../src/pipeline/createContractTables.ts';
-import { loadParquetTables } from '../../src/pipeline/loadParquetTables.ts';
-import { silentLogger } from '../../src/pipeline/logger.ts';
 import { openDuckDB, type OpenDuckDB } from '../../src/pipeline/openDuckDB.ts';
+import { openSeedDatabase, type SeedDatabase } from '../helpers/seedDatabase.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const VIEWS_SQL = await readFile(join(ROOT, 'src/db/views.sql'), 'utf8');
@@ -51,20 +48,14 @@ const describeView = async (db: Db, view: string) =>
   (await query(db, `DESCRIBE SELECT * FROM ${view}`)).map((c): [string, string] => [String(c.column_name), String(c.column_type)]);
 
 describe('views.sql over the built seeds', () => {
+  let seeds: SeedDatabase;
   let db: Db;
-  let out: string;
 
   beforeAll(async () => {
-    out = await mkdtemp(join(tmpdir(), 'wb-views-'));
-    await buildData({ inputs: [join(ROOT, 'seeds')], outDir: out, logger: silentLogger });
-    db = await openDuckDB();
-    await loadParquetTables(db.connection, out);
-    await db.connection.run(VIEWS_SQL);
+    seeds = await openSeedDatabase();
+    db = seeds.db;
   });
-  afterAll(async () => {
-    db?.close();
-    await rm(out, { recursive: true, force: true });
-  });
+  afterAll(() => seeds?.dispose());
 
   test.each(VIEWS)('%s has the documented columns and types', async (view) => {
     expect(await describeView(db, view)).toEqual(EXPECTED_COLUMNS[view]);

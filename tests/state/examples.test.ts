@@ -1,36 +1,19 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildData } from '../../src/pipeline/buildData.ts';
-import { loadParquetTables } from '../../src/pipeline/loadParquetTables.ts';
-import { silentLogger } from '../../src/pipeline/logger.ts';
-import { openDuckDB, type OpenDuckDB } from '../../src/pipeline/openDuckDB.ts';
 import { EXAMPLES } from '../../src/state/examples.ts';
 import { zh } from '../../src/i18n/zh.ts';
 import { en } from '../../src/i18n/en.ts';
+import { openSeedDatabase, type SeedDatabase } from '../helpers/seedDatabase.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-let out: string;
-let db: OpenDuckDB;
+let seeds: SeedDatabase;
 
 beforeAll(async () => {
-  out = await mkdtemp(join(tmpdir(), 'wb-examples-'));
-  await buildData({ inputs: [join(ROOT, 'seeds')], outDir: out, logger: silentLogger });
-  db = await openDuckDB();
-  await loadParquetTables(db.connection, out);
-  await db.connection.run(await readFile(join(ROOT, 'src/db/views.sql'), 'utf8'));
+  seeds = await openSeedDatabase();
 });
-
-afterAll(async () => {
-  db?.close();
-  if (out) await rm(out, { recursive: true, force: true });
-});
+afterAll(() => seeds?.dispose());
 
 describe('SQL panel examples on the seeds', () => {
   it.each(EXAMPLES.map((e) => [zh[e.name], e.sql]))('%s runs and returns rows', async (_name, sql) => {
-    const reader = await db.connection.runAndReadAll(sql);
+    const reader = await seeds.db.connection.runAndReadAll(sql);
     expect(reader.currentRowCount).toBeGreaterThan(0);
   });
 
