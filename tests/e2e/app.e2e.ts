@@ -67,6 +67,22 @@ describe('workbench on the seed reports', () => {
     await screenshot(page, 'sql-reports');
   });
 
+  it('completes table and column names from the loaded schema', async () => {
+    const editor = page.locator('.cm-content');
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type('SELECT * FROM report_m');
+    const tip = page.locator('.cm-tooltip-autocomplete');
+    await expect.poll(() => tip.textContent()).toContain('report_metrics');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type('SELECT cells.ro');
+    await expect.poll(() => tip.textContent()).toContain('row_key');
+    await page.keyboard.press('Escape');
+  });
+
   it('shows NULL distinctly and right-aligns numbers', async () => {
     await runSql(page, "SELECT 1.5 AS x, NULL AS y, '' AS z");
     const cells = page.locator('[data-testid="results-grid"] [role="gridcell"]');
