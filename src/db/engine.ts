@@ -2,12 +2,12 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { Table, tableFromIPC, type Schema } from 'apache-arrow';
+import { Table, type Schema } from 'apache-arrow';
 import { tableDef, type TableDef, type TableName } from '../core/schema.ts';
 import { createTableSql } from './ddl.ts';
 import { MAX_RESULT_ROWS } from './limits.ts';
 import { fetchTableIpc } from './fetchTableIpc.ts';
-import { initParquetWasm } from './parquetToIpc.ts';
+import { initParquetWasm, type DecodedTable } from './parquetToIpc.ts';
 import viewsSql from './views.sql?raw';
 
 export interface QueryResult {
@@ -30,7 +30,6 @@ export class QueryCancelled extends Error {
     this.name = 'QueryCancelled';
   }
 }
-
 
 export interface ColumnInfo { name: string; type: string }
 export type SchemaInfo = Map<string, { kind: 'table' | 'view'; columns: ColumnInfo[] }>;
@@ -67,7 +66,7 @@ export class Engine {
    * Inserts a table from its Parquet file; idempotent. `ipc` may be a decode started earlier
    * (fetchTableIpc), so that start-up overlaps downloading and decoding with DuckDB's instantiation.
    */
-  ensureTable(name: TableName, ipc?: Promise<Uint8Array>): Promise<void> {
+  ensureTable(name: TableName, ipc?: Promise<DecodedTable>): Promise<void> {
     let p = this.loaded.get(name);
     if (!p) {
       p = this.insertTable(tableDef(name), ipc ?? fetchTableIpc(this.dataBase, `${name}.parquet`));
@@ -77,14 +76,9 @@ export class Engine {
     return p;
   }
 
-  isLoaded(name: TableName): boolean {
-    return this.loaded.has(name);
-  }
-
-  private async insertTable(def: TableDef, ipcP: Promise<Uint8Array>): Promise<void> {
-    const ipc = await ipcP;
-    // An empty Parquet gives an IPC stream without batches; create the table from the contract instead.
-    if (tableFromIPC(ipc).numRows === 0) {
+  private async insertTable(def: TableDef, decoded: Promise<DecodedTable>): Promise<void> {
+    const { ipc, empty } = await decoded;
+    if (empty) {
       await this.sysConn.query(createTableSql(def));
       return;
     }
@@ -151,10 +145,6 @@ export class Engine {
       e.columns.push({ name: r.column_name, type: r.data_type });
     }
     return out;
-  }
-
-  async version(): Promise<string> {
-    return this.db.getVersion();
   }
 
   async close(): Promise<void> {

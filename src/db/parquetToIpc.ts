@@ -13,7 +13,16 @@ export function initParquetWasm(): Promise<unknown> {
  * DuckDB-WASM 1.32 has no built-in Parquet reader (it would fetch the extension from a CDN),
  * so Parquet is decoded here and handed over as an Arrow IPC stream.
  */
-export async function parquetToIpc(bytes: Uint8Array): Promise<Uint8Array> {
+export async function parquetToIpc(bytes: Uint8Array): Promise<DecodedTable> {
   await initParquetWasm();
-  return readParquet(bytes).intoIPCStream();
+  const table = readParquet(bytes);
+  // DuckDB writes an empty table as a file without row groups, which decodes to no batches.
+  const empty = table.numBatches === 0;
+  return { ipc: table.intoIPCStream(), empty };
+}
+
+export interface DecodedTable {
+  ipc: Uint8Array;
+  /** no rows: the IPC stream has a schema but no batches, which DuckDB cannot create a table from */
+  empty: boolean;
 }

@@ -164,6 +164,10 @@ describe('workbench on the seed reports', () => {
     await expect
       .poll(() => page.locator('[data-testid="results-grid"] [role="row"]').last().getAttribute('aria-rowindex'))
       .toBe('10001');
+    // the next result starts at its first row, not at the old scroll offset
+    await runSql(page, 'SELECT 7 AS seven');
+    expect(await page.getByTestId('results-grid').evaluate((el) => el.scrollTop)).toBe(0);
+    expect(await page.locator('[data-testid="results-grid"] [role="gridcell"]').first().textContent()).toBe('7');
   });
 
   it('downloads the result as CSV with BOM, header and rows', async () => {
