@@ -22,26 +22,42 @@ function pushTrimmed(out: Token[], text: string, from: number, to: number, keepE
   splitTrailingNumbers(out, text, a, b);
 }
 
-/** 'label 1 2 3' (PDF text, whole rows on one line) → 'label', '1', '2', '3'. */
+/**
+ * Whitespace-separated words of one cell or line. 'label 1 2 3' (PDF text, a row per line) → 'label', '1', '2', '3';
+ * a line where text follows numbers (a whole table on one line) → every word its own token, except that runs of
+ * single characters ('结 果 维 持', vertical headers) stay together. A line of text only stays one token.
+ */
 function splitTrailingNumbers(out: Token[], text: string, a: number, b: number): void {
   const s = text.slice(a, b);
-  const parts: { s: number; e: number }[] = [];
+  const parts: { s: number; e: number; v: boolean }[] = [];
   const re = /\S+/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) parts.push({ s: m.index, e: m.index + m[0].length });
-  let j = parts.length;
-  while (j > 0) {
-    const p = parts[j - 1]!;
-    const v = parseCellValue(s.slice(p.s, p.e));
-    if (!v || v.state === 'blank') break;
-    j--;
+  while ((m = re.exec(s))) {
+    const v = parseCellValue(m[0]);
+    parts.push({ s: m.index, e: m.index + m[0].length, v: !!v && v.state !== 'blank' });
   }
-  if (parts.length < 2 || j === parts.length) {
+  if (parts.length < 2 || !parts.some((p) => p.v)) {
     out.push(makeToken(text, a, b));
     return;
   }
-  if (j > 0) out.push(makeToken(text, a, a + parts[j - 1]!.e));
-  for (let k = j; k < parts.length; k++) out.push(makeToken(text, a + parts[k]!.s, a + parts[k]!.e));
+  const firstValue = parts.findIndex((p) => p.v);
+  const interleaved = parts.slice(firstValue).some((p) => !p.v);
+  if (!interleaved) {
+    if (firstValue > 0) out.push(makeToken(text, a, a + parts[firstValue - 1]!.e));
+    for (let k = firstValue; k < parts.length; k++) out.push(makeToken(text, a + parts[k]!.s, a + parts[k]!.e));
+    return;
+  }
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k]!;
+    if (p.v) {
+      out.push(makeToken(text, a + p.s, a + p.e));
+      continue;
+    }
+    let j = k;
+    if (p.e - p.s === 1) while (j + 1 < parts.length && !parts[j + 1]!.v && parts[j + 1]!.e - parts[j + 1]!.s === 1) j++;
+    out.push({ text: text.slice(a + p.s, a + parts[j]!.e), start: a + p.s, end: a + parts[j]!.e, kind: 'text' });
+    k = j;
+  }
 }
 
 function makeToken(text: string, start: number, end: number): Token {
@@ -67,8 +83,12 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   return out;
 }
 
+// Page numbers of PDF text between table rows: '- 3 -', '— 3 —', '第3页', '第 3 页 共 5 页', '3/5'.
+const PAGE_MARK = /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
+
 function tokenizeLine(out: Token[], text: string, ls: number, le: number): void {
   const line = text.slice(ls, le);
+  if (le - ls < 24 && PAGE_MARK.test(line)) return;
   if (!line.includes('|')) {
     splitTabs(out, text, ls, le, false);
     return;
