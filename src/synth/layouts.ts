@@ -67,7 +67,8 @@ export function renderTable(rng: Rng, t: RenderTable, layout: Layout, out: strin
       for (const h of t.header) out.push(h.join(' | ') + ' |');
       for (const r of t.rows) {
         const labels = [r.parent, r.label].filter((x): x is string => !!x);
-        out.push([...labels, ...r.cells.map((c) => c || ' ')].join(' | ') + ' |');
+        // a row without a label opens with a pipe, or its first empty cell would be indistinguishable from markdown's margin
+        out.push((labels.length ? '' : '| ') + [...labels, ...r.cells.map((c) => c || ' ')].join(' | ') + ' |');
       }
       return;
     }

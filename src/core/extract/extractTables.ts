@@ -198,6 +198,17 @@ function extractReview(text: string, sec: SectionRow, format: ModernFormat, cell
   return true;
 }
 
+/** The 2021 fee column is in 万元 (its header says so); a cell written in 元 is converted, and the conversion is reported. */
+function convertFeeToWan(cells: CellDraft[], diags: Diagnostic[]): void {
+  for (const c of cells) {
+    if (c.table_id !== 'active_art20_8' || c.unit !== '元' || c.value === null) continue;
+    const yuan = c.value;
+    c.value = Number.parseFloat((yuan / 10000).toPrecision(15));
+    c.unit = '万元';
+    diags.push({ severity: 'warning', code: 'unit_converted', message: `active_art20_8: fee written as ${c.raw} (元) although the column is in 万元; stored as ${c.value} 万元`, start: c.start, end: c.end });
+  }
+}
+
 /** Extract the template tables of sections 二, 三 and 四 as cells with offsets into `text`. */
 export function extractTables(text: string, sections: SectionRow[], format: ModernFormat): { cells: CellDraft[]; diagnostics: Diagnostic[]; found: string[] } {
   const cells: CellDraft[] = [];
@@ -211,6 +222,7 @@ export function extractTables(text: string, sections: SectionRow[], format: Mode
   else diagnostics.push({ severity: 'warning', code: 'section_missing', message: 'section 三 (applications) not found' });
   if (review) extractReview(text, review, format, cells, diagnostics);
   else diagnostics.push({ severity: 'warning', code: 'section_missing', message: 'section 四 (review and litigation) not found' });
+  if (format === 'gov_2021') convertFeeToWan(cells, diagnostics);
   const found = [...new Set(cells.map((c) => c.table_id))];
   return { cells, diagnostics, found };
 }

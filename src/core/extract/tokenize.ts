@@ -42,7 +42,8 @@ function splitTrailingNumbers(out: Token[], text: string, a: number, b: number):
   }
   const firstValue = parts.findIndex((p) => p.v);
   const interleaved = parts.slice(firstValue).some((p) => !p.v);
-  if (!interleaved) {
+  // 'label 1 2 3' keeps a label of one or two words whole ('结果 维持'); longer prefixes are headers and labels in a row
+  if (!interleaved && firstValue <= 2) {
     if (firstValue > 0) out.push(makeToken(text, a, a + parts[firstValue - 1]!.e));
     for (let k = firstValue; k < parts.length; k++) out.push(makeToken(text, a + parts[k]!.s, a + parts[k]!.e));
     return;
@@ -74,10 +75,14 @@ function makeToken(text: string, start: number, end: number): Token {
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
   let pos = from;
+  // a lone '|' closing a cell whose text stood on the lines above ('上一年项目数量\n|') is not an empty cell
+  let openCell = false;
   while (pos < to) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0 || nl > to) nl = to;
-    tokenizeLine(out, text, pos, nl);
+    const blank = isBlankLine(text, pos, nl);
+    if (!(openCell && isLonePipe(text, pos, nl))) tokenizeLine(out, text, pos, nl);
+    if (!blank) openCell = text.lastIndexOf('|', nl - 1) < pos && !isPureValueLine(out, pos);
     pos = nl + 1;
   }
   return out;
@@ -85,6 +90,29 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
 
 // Page numbers of PDF text between table rows: '- 3 -', '— 3 —', '第3页', '第 3 页 共 5 页', '3/5'.
 const PAGE_MARK = /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
+
+function isBlankLine(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (text[i] !== ' ' && text[i] !== '\t') return false;
+  return true;
+}
+
+function isLonePipe(text: string, a: number, b: number): boolean {
+  let pipes = 0;
+  for (let i = a; i < b; i++) {
+    const c = text[i];
+    if (c === '|') pipes++;
+    else if (c !== ' ' && c !== '\t') return false;
+  }
+  return pipes === 1;
+}
+
+/** The tokens of the line starting at `pos` are all values (a value line without a pipe does not open a cell). */
+function isPureValueLine(out: Token[], pos: number): boolean {
+  let k = out.length - 1;
+  if (k < 0 || out[k]!.start < pos) return true;
+  for (; k >= 0 && out[k]!.start >= pos; k--) if (out[k]!.kind === 'text') return false;
+  return true;
+}
 
 function tokenizeLine(out: Token[], text: string, ls: number, le: number): void {
   const line = text.slice(ls, le);
