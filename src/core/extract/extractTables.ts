@@ -1,8 +1,9 @@
 import type { CellRow, Diagnostic, SectionRow } from '../schema.ts';
 import { TEMPLATE, formatTemplate, type ModernFormat, type TemplateTable } from '../template/template.ts';
-import { labelKey, labelMatches, labelScore } from './labelKey.ts';
+import { keyScore, labelKey } from './labelKey.ts';
 import { parseCellValue } from './parseCellValue.ts';
 import { tokenize, type Token } from './tokenize.ts';
+import { chooseAlignment, placements, tokenNumber, type Slots } from './alignRow.ts';
 
 export interface TableExtraction {
   cells: CellRow[];
@@ -16,8 +17,17 @@ type CellDraft = Omit<CellRow, 'report_id'>;
 const NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 /** Keys a template label can be matched by: itself and its label_aliases, all through labelKey. */
+const KEYS_MEMO = new Map<string, string[]>();
 function labelKeys(label: string | null): string[] {
   if (!label) return [];
+  const memo = KEYS_MEMO.get(label);
+  if (memo) return memo;
+  const keys = computeLabelKeys(label);
+  KEYS_MEMO.set(label, keys);
+  return keys;
+}
+
+function computeLabelKeys(label: string): string[] {
   const keys = [labelKey(label)];
   for (const a of TEMPLATE.label_aliases[label] ?? []) keys.push(labelKey(a));
   // aliases are keyed by the 2021 labels; the 2019 form's shorter labels share them ('规范性文件' ↔ '行政规范性文件')
@@ -64,15 +74,36 @@ function cellFrom(
   };
 }
 
-function emitRow(cells: CellDraft[], table: TemplateTable, rowKey: string, label: Token | null, values: Token[]): void {
-  const cols = table.columns;
-  const picked = assignRowValues(values, cols.length);
+function emitRow(cells: CellDraft[], table: TemplateTable, rowKey: string, label: Token | null, slots: Slots): void {
   let pos = label ? label.end : 0;
-  cols.forEach((c, k) => {
-    const tok = picked[k] ?? null;
+  table.columns.forEach((c, k) => {
+    const tok = slots[k] ?? null;
     cells.push(cellFrom(table, rowKey, c.key, label ? label.text : null, tok, pos));
     if (tok) pos = tok.end;
   });
+}
+
+/**
+ * The cells of one row: a full row is read in order; a short one (cells that left no trace in the text) is aligned by
+ * the rules (`fails` counts the rules a placement breaks). Undecidable columns are reported blank with a diagnostic.
+ */
+function alignValues(
+  values: Token[], table: TemplateTable, rowKey: string, at: Token | null, diags: Diagnostic[], fails: (s: Slots) => number = () => 0,
+): Slots {
+  const n = table.columns.length;
+  const written = values.filter((t) => t.kind === 'value');
+  if (written.length >= n) return written.slice(0, n);
+  if (values.length >= n) return values.slice(0, n);
+  if (values.length === 0) return new Array<Token | null>(n).fill(null);
+  const a = chooseAlignment(placements(values, n), fails, n);
+  const where = at ? { start: at.start, end: at.end } : {};
+  if (a.uncertain.length) {
+    const cols = a.uncertain.map((k) => table.columns[k]!.key).join(', ');
+    diags.push({ severity: 'warning', code: 'row_ambiguous', message: `${table.id}: row ${rowKey} has ${values.length} of ${n} cells and the rules cannot place them (${a.best} equally good placements of ${a.candidates}); columns ${cols} left blank`, ...where });
+  } else {
+    diags.push({ severity: 'info', code: 'row_aligned', message: `${table.id}: row ${rowKey} has ${values.length} of ${n} cells; placed by the consistency rules (${a.candidates} placements tried)`, ...where });
+  }
+  return a.slots;
 }
 
 /** Derived key for a row the national template does not have (Hubei's 其他主动公开文件). */
@@ -106,16 +137,17 @@ function extractActive(text: string, sec: SectionRow, format: ModernFormat, cell
       const t = tokens[i]!;
       if (t.kind !== 'text') continue;
       const values = valuesAfter(tokens, i).filter((_, k) => i + 1 + k < block.to);
-      const hit = candidates.find((c) => !used.has(c.table.id + '.' + c.row.key) && labelMatches(t.text, c.keys));
+      const w = labelKey(t.text);
+      const hit = candidates.find((c) => !used.has(c.table.id + '.' + c.row.key) && keyScore(w, c.keys) > 0);
       if (hit) {
         used.add(hit.table.id + '.' + hit.row.key);
-        emitRow(cells, hit.table, hit.row.key, t, values);
+        emitRow(cells, hit.table, hit.row.key, t, alignValues(values, hit.table, hit.row.key, t, diags));
         i += values.length;
         continue;
       }
       // a local row: a label followed by numbers, which is no column header or note of the table
-      if (block.table && values.some((v) => v.kind === 'value') && !labelMatches(t.text, headerKeys) && !/^[(（]/.test(t.text) && t.text !== '信息内容') {
-        emitRow(cells, block.table, extraRowKey(t.text), t, values);
+      if (block.table && values.some((v) => v.kind === 'value') && keyScore(w, headerKeys) === 0 && !/^[(（]/.test(t.text) && t.text !== '信息内容') {
+        emitRow(cells, block.table, extraRowKey(t.text), t, alignValues(values, block.table, extraRowKey(t.text), t, diags));
         diags.push({ severity: 'info', code: 'extra_row', message: `row not in the template kept as ${extraRowKey(t.text)} in ${block.table.id}`, start: t.start, end: t.end });
         i += values.length;
       }
@@ -140,8 +172,9 @@ function extractApplications(text: string, sec: SectionRow, format: ModernFormat
     // rows are written in template order; look a few rows ahead so one unreadable label does not derail the rest
     let bestK = -1;
     let bestScore = 0;
+    const w = labelKey(t.text);
     for (let k = p; k < Math.min(rows.length, p + 4); k++) {
-      const score = labelScore(t.text, rows[k]!.keys);
+      const score = keyScore(w, rows[k]!.keys);
       if (score > bestScore) { bestScore = score; bestK = k; }
     }
     if (bestK >= 0) {
@@ -156,17 +189,90 @@ function extractApplications(text: string, sec: SectionRow, format: ModernFormat
     diags.push({ severity: 'warning', code: 'table_missing', message: 'applications table not found in section 三 (text only, or an image)', start: sec.start, end: sec.end });
     return false;
   }
-  for (const f of found) emitRow(cells, table, f.key, f.label, f.values);
+  alignApplications(table, found, cells, diags);
   for (const r of rows) {
     if (!found.some((f) => f.key === r.row.key)) diags.push({ severity: 'warning', code: 'row_missing', message: `applications: row ${r.row.key} (${r.row.label}) not found` });
   }
-  for (const f of found) {
-    const n = f.values.filter((v) => v.kind === 'value').length;
-    if (n > 0 && n < table.columns.length && f.values.length < table.columns.length) {
-      diags.push({ severity: 'warning', code: 'row_short', message: `applications: row ${f.key} has ${n} of ${table.columns.length} values`, start: f.label.start, end: f.label.end });
-    }
-  }
   return true;
+}
+
+const APPLICANT_COLS = 6;
+const BAL_SIDES: Record<string, 1 | -1> = { new_received: 1, carried_over: 1, results_total: -1, carried_forward: -1 };
+
+/**
+ * Full rows first; then each short row is placed by APP-ROW, APP-SUM and APP-BAL against the rows already known
+ * (rules touching a row not yet placed are not counted).
+ */
+function alignApplications(table: TemplateTable, found: { key: string; label: Token; values: Token[] }[], cells: CellDraft[], diags: Diagnostic[]): void {
+  const n = table.columns.length;
+  const grid = new Map<string, Slots | null>();
+  const isFull = (v: Token[]): boolean => v.length >= n || v.filter((t) => t.kind === 'value').length >= n;
+  for (const f of found) grid.set(f.key, isFull(f.values) || f.values.length === 0 ? alignValues(f.values, table, f.key, f.label, diags) : null);
+  const results = table.rows.filter((r) => r.data && r.parent && r.key !== 'results_total').map((r) => r.key);
+  const resultSet = new Set(results);
+  const num = (row: string, col: number, self: string, cand: Slots): number | undefined => {
+    const slots = row === self ? cand : grid.get(row);
+    return slots ? tokenNumber(slots[col] ?? null) : undefined;
+  };
+  for (const f of found) {
+    if (grid.get(f.key) !== null) continue;
+    const fails = (cand: Slots): number => {
+      let bad = 0;
+      const applicants = cand.slice(0, APPLICANT_COLS).reduce((s, t) => s + tokenNumber(t), 0);
+      if (applicants !== tokenNumber(cand[APPLICANT_COLS] ?? null)) bad++;
+      for (let c = 0; c < n; c++) {
+        if (resultSet.has(f.key) || f.key === 'results_total') {
+          let sum = 0;
+          let known = true;
+          for (const r of results) {
+            const v = num(r, c, f.key, cand);
+            if (v === undefined) { known = false; break; }
+            sum += v;
+          }
+          const total = num('results_total', c, f.key, cand);
+          if (known && total !== undefined && total !== sum) bad++;
+        }
+        if (f.key in BAL_SIDES) {
+          let bal = 0;
+          let known = true;
+          for (const [r, sign] of Object.entries(BAL_SIDES)) {
+            const v = num(r, c, f.key, cand);
+            if (v === undefined) { known = false; break; }
+            bal += sign * v;
+          }
+          if (known && bal !== 0) bad++;
+        }
+      }
+      return bad;
+    };
+    grid.set(f.key, alignValues(f.values, table, f.key, f.label, diags, fails));
+  }
+  for (const f of found) emitRow(cells, table, f.key, f.label, grid.get(f.key)!);
+}
+
+/** Failed group sums (维持 + 纠正 + 其他 + 尚未审结 = 总计) of a placement of the fifteen review/litigation cells. */
+function reviewFails(s: Slots): number {
+  let bad = 0;
+  for (let g = 0; g < 3; g++) {
+    let sum = 0;
+    for (let k = 0; k < 4; k++) sum += tokenNumber(s[g * 5 + k] ?? null);
+    if (sum !== tokenNumber(s[g * 5 + 4] ?? null)) bad++;
+  }
+  return bad;
+}
+
+/** A run longer than the row (a stray header cell or page number next to it): the window the rules like best, else the first. */
+function windowByRules(run: Token[], n: number): Slots {
+  const written = run.filter((t) => t.kind === 'value');
+  if (written.length === n) return written;
+  let best = run.slice(0, n);
+  let bestFails = reviewFails(best);
+  for (let i = 1; i + n <= run.length && bestFails > 0; i++) {
+    const w = run.slice(i, i + n);
+    const f = reviewFails(w);
+    if (f < bestFails) { best = w; bestFails = f; }
+  }
+  return best;
 }
 
 function extractReview(text: string, sec: SectionRow, format: ModernFormat, cells: CellDraft[], diags: Diagnostic[]): boolean {
@@ -183,7 +289,7 @@ function extractReview(text: string, sec: SectionRow, format: ModernFormat, cell
     } else run.push(t);
   }
   if (run.length) runs.push(run);
-  const best = runs.find((r) => r.length >= n) ?? null;
+  const best = runs.find((r) => r.length >= n) ?? runs.find((r) => r.length >= n - 3 && r.filter((t) => t.kind === 'value').length >= 5) ?? null;
   if (!best) {
     const partial = runs.find((r) => r.filter((t) => t.kind === 'value').length >= 5);
     diags.push({
@@ -193,7 +299,7 @@ function extractReview(text: string, sec: SectionRow, format: ModernFormat, cell
     });
     return false;
   }
-  emitRow(cells, table, 'counts', null, best);
+  emitRow(cells, table, 'counts', null, best.length > n ? windowByRules(best, n) : alignValues(best, table, 'counts', null, diags, reviewFails));
   for (const c of cells) if (c.table_id === table.id) c.row_label = null;
   return true;
 }

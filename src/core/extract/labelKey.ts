@@ -45,7 +45,11 @@ export function bigramSimilarity(a: string, b: string): number {
  * '（六）其他处理' does not match '其他'; 1 bigram similarity ≥ 0.75 for labels of ≥ 6 characters (typos); 0 none.
  */
 export function labelScore(written: string, candidates: readonly string[]): number {
-  const w = labelKey(written);
+  return keyScore(labelKey(written), candidates);
+}
+
+/** labelScore for a label already passed through labelKey (callers scoring one label against many rows). */
+export function keyScore(w: string, candidates: readonly string[]): number {
   if (!w) return 0;
   let best = 0;
   for (const c of candidates) {

@@ -82,7 +82,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     if (nl < 0 || nl > to) nl = to;
     const blank = isBlankLine(text, pos, nl);
     if (!(openCell && isLonePipe(text, pos, nl))) tokenizeLine(out, text, pos, nl);
-    if (!blank) openCell = text.lastIndexOf('|', nl - 1) < pos && !isPureValueLine(out, pos);
+    if (!blank) openCell = !hasPipe(text, pos, nl) && !isPureValueLine(out, pos);
     pos = nl + 1;
   }
   return out;
@@ -94,6 +94,11 @@ const PAGE_MARK = /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:
 function isBlankLine(text: string, a: number, b: number): boolean {
   for (let i = a; i < b; i++) if (text[i] !== ' ' && text[i] !== '\t') return false;
   return true;
+}
+
+function hasPipe(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (text.charCodeAt(i) === 124) return true;
+  return false;
 }
 
 function isLonePipe(text: string, a: number, b: number): boolean {
