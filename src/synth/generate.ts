@@ -9,6 +9,8 @@ export interface SynthOptions {
   injectRate?: number;
   format?: ModernFormat;
   layout?: ReportLayout;
+  /** empty cells leave no trace in layouts without pipes, instead of being written as '/' or '-' */
+  vanish?: boolean;
 }
 
 export interface SynthReport {
@@ -26,7 +28,7 @@ export function generateReport(seed: number, index: number, opts: SynthOptions =
   const rng = makeRng(Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35));
   const truth = generateTruth(rng, { injectRate: opts.injectRate ?? 0, format: opts.format });
   const layout = opts.layout ?? rng.pick(REPORT_LAYOUTS);
-  const plan = planLayouts(rng, truth, layout);
+  const plan = planLayouts(rng, truth, layout, opts.vanish ?? false);
   const text = renderReport(rng, truth, plan);
   const file = `synth_${seed}_${String(index).padStart(6, '0')}_${truth.format}_${layout}.txt`;
   return { file, layout, truth, text };

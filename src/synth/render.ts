@@ -25,12 +25,13 @@ const HEADERS: Record<string, Record<string, string[]>> = {
 };
 
 /** Pick a layout per table (one for all in a uniform report) and turn empty cells into marks where the layout cannot show them. */
-export function planLayouts(rng: Rng, truth: SynthTruth, layout: ReportLayout): Map<string, Layout> {
+export function planLayouts(rng: Rng, truth: SynthTruth, layout: ReportLayout, vanish = false): Map<string, Layout> {
   const ids = [...new Set(truth.cells.map((c) => c.table_id))];
   const plan = new Map<string, Layout>();
   for (const id of ids) plan.set(id, layout === 'mixed' ? rng.pick(LAYOUTS) : layout);
   for (const c of truth.cells) {
-    if (c.state === 'blank' && !showsBlank(plan.get(c.table_id)!)) {
+    // with `vanish`, an empty cell leaves no trace at all in layouts without pipes (the parser must align by the rules)
+    if (c.state === 'blank' && !showsBlank(plan.get(c.table_id)!) && !vanish) {
       c.state = 'na';
       c.raw = rng.pick(['/', '-', '—', '无']);
       for (const inj of truth.injections) if (inj.kind === 'blank' && inj.table_id === c.table_id && inj.row_key === c.row_key && inj.col_key === c.col_key) inj.kind = 'na';

@@ -32,7 +32,7 @@ export function placements(tokens: readonly Token[], n: number): Slots[] {
 }
 
 /** The number a token stands for in a rule; empty and 'na' cells count as 0, as offices mean them. */
-export const tokenNumber = (t: Token | null): number => (t ? parseCellValue(t.text)?.value ?? 0 : 0);
+export const tokenNumber = (t: Token | null): number => (t ? (t.parsed ?? parseCellValue(t.text))?.value ?? 0 : 0);
 
 export interface Alignment {
   slots: Slots;

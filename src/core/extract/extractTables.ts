@@ -67,7 +67,7 @@ function cellFrom(
   if (!tok) {
     return { table_id: table.id, row_key: rowKey, col_key: colKey, row_label: rowLabel, value: null, raw: '', unit: null, state: 'blank', start: fallbackPos, end: fallbackPos };
   }
-  const p = parseCellValue(tok.text) ?? { value: null, unit: null, state: 'blank' as const };
+  const p = tok.parsed ?? parseCellValue(tok.text) ?? { value: null, unit: null, state: 'blank' as const };
   return {
     table_id: table.id, row_key: rowKey, col_key: colKey, row_label: rowLabel,
     value: p.value, raw: tok.text, unit: p.unit, state: p.state, start: tok.start, end: tok.end,

@@ -56,7 +56,8 @@ export function keyScore(w: string, candidates: readonly string[]): number {
     if (!c) continue;
     if (w === c) return 3;
     if (c.length >= 4 && w.length >= 4 && (w.startsWith(c) || (c.startsWith(w) && w.length >= Math.min(6, c.length)))) best = Math.max(best, 2);
-    else if (c.length >= 6 && w.length >= 6 && bigramSimilarity(w, c) >= 0.75) best = Math.max(best, 1);
+    // Dice is at most 2·min/(sum of lengths): lengths alone rule most pairs out before counting bigrams
+    else if (c.length >= 6 && w.length >= 6 && 2 * Math.min(w.length, c.length) >= 0.75 * (w.length + c.length) && bigramSimilarity(w, c) >= 0.75) best = Math.max(best, 1);
   }
   return best;
 }

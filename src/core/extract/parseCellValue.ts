@@ -10,6 +10,9 @@ export interface ParsedValue {
 const NA_TOKENS = new Set(['/', '／', '-', '—', '－', '——', '−', '–', '无', '---', '--', '\\', '空', '不适用']);
 const BLANK_TOKENS = new Set(['', '&nbsp;']);
 
+// first characters a cell value can have (besides ASCII digits): a fast exit for labels and prose
+const CAN_START = new Set([...'+-−–—－/／\\增减零〇一二两三四五六七八九十百千无空不&']);
+
 const UNITS = ['万元', '人次', '元', '件', '个', '项', '条', '次', '家'];
 const NUMBER = /^(?:\+|增|增加|减|减少|-|−|–)?\s*(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?$/;
 const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -42,6 +45,7 @@ export function chineseNumeral(s: string): number | null {
  */
 export function parseCellValue(raw: string): ParsedValue | null {
   const s = raw.trim();
+  if (s.length > 0 && !CAN_START.has(s[0]!) && !(s.charCodeAt(0) >= 48 && s.charCodeAt(0) <= 57)) return null;
   if (BLANK_TOKENS.has(s)) return { value: null, unit: null, state: 'blank' };
   if (NA_TOKENS.has(s)) return { value: null, unit: null, state: 'na' };
   if (s.length > 24) return null;

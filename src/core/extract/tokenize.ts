@@ -1,4 +1,4 @@
-import { parseCellValue } from './parseCellValue.ts';
+import { parseCellValue, type ParsedValue } from './parseCellValue.ts';
 
 export interface Token {
   /** trimmed text; '' for an empty pipe cell */
@@ -6,6 +6,8 @@ export interface Token {
   start: number;
   end: number;
   kind: 'text' | 'value' | 'empty';
+  /** the cell value read from `text` (set for 'value' tokens, so it is parsed once) */
+  parsed?: ParsedValue;
 }
 
 const isFillerPiece = (s: string): boolean => /^:?-{3,}:?$/.test(s.trim());
@@ -29,12 +31,12 @@ function pushTrimmed(out: Token[], text: string, from: number, to: number, keepE
  */
 function splitTrailingNumbers(out: Token[], text: string, a: number, b: number): void {
   const s = text.slice(a, b);
-  const parts: { s: number; e: number; v: boolean }[] = [];
+  const parts: { s: number; e: number; v: boolean; p: ParsedValue | null }[] = [];
   const re = /\S+/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(s))) {
     const v = parseCellValue(m[0]);
-    parts.push({ s: m.index, e: m.index + m[0].length, v: !!v && v.state !== 'blank' });
+    parts.push({ s: m.index, e: m.index + m[0].length, v: !!v && v.state !== 'blank', p: v });
   }
   if (parts.length < 2 || !parts.some((p) => p.v)) {
     out.push(makeToken(text, a, b));
@@ -45,13 +47,13 @@ function splitTrailingNumbers(out: Token[], text: string, a: number, b: number):
   // 'label 1 2 3' keeps a label of one or two words whole ('结果 维持'); longer prefixes are headers and labels in a row
   if (!interleaved && firstValue <= 2) {
     if (firstValue > 0) out.push(makeToken(text, a, a + parts[firstValue - 1]!.e));
-    for (let k = firstValue; k < parts.length; k++) out.push(makeToken(text, a + parts[k]!.s, a + parts[k]!.e));
+    for (let k = firstValue; k < parts.length; k++) out.push(makeToken(text, a + parts[k]!.s, a + parts[k]!.e, parts[k]!.p));
     return;
   }
   for (let k = 0; k < parts.length; k++) {
     const p = parts[k]!;
     if (p.v) {
-      out.push(makeToken(text, a + p.s, a + p.e));
+      out.push(makeToken(text, a + p.s, a + p.e, p.p));
       continue;
     }
     let j = k;
@@ -61,10 +63,10 @@ function splitTrailingNumbers(out: Token[], text: string, a: number, b: number):
   }
 }
 
-function makeToken(text: string, start: number, end: number): Token {
+function makeToken(text: string, start: number, end: number, parsed?: ParsedValue | null): Token {
   const t = text.slice(start, end);
-  const v = parseCellValue(t);
-  return { text: t, start, end, kind: v && v.state !== 'blank' ? 'value' : 'text' };
+  const v = parsed === undefined ? parseCellValue(t) : parsed;
+  return v && v.state !== 'blank' ? { text: t, start, end, kind: 'value', parsed: v } : { text: t, start, end, kind: 'text' };
 }
 
 /**
