@@ -1,7 +1,7 @@
 import type { Rng } from './rng.ts';
 
 /** How one table is written out; real reports use all of these, sometimes several inside one document. */
-export const LAYOUTS = ['cell_lines', 'cell_lines_spaced', 'pipe_rows', 'markdown', 'pipe_cells', 'tabs', 'tab_rows', 'one_line', 'pdf'] as const;
+export const LAYOUTS = ['cell_lines', 'cell_lines_spaced', 'pipe_rows', 'markdown', 'pipe_cells', 'tabs', 'tab_rows', 'one_line', 'pdf', 'mixed_rows'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 export type ReportLayout = Layout | 'mixed';
 
@@ -22,6 +22,13 @@ export interface RenderTable {
   rows: RenderRow[];
 }
 
+/** A long label broken over two lines, as PDF text and narrow HTML cells do ('（二）部分公开（区分处理的，\n不计其他情形）'). */
+const wrap = (rng: Rng, label: string, p: number): string => {
+  if (label.length < 14 || !rng.chance(p)) return label;
+  const at = rng.int(7, label.length - 4);
+  return `${label.slice(0, at)}\n${label.slice(at)}`;
+};
+
 const pageMark = (rng: Rng, n: number): string => rng.pick([`- ${n} -`, `— ${n} —`, `第${n}页`, `第 ${n} 页 共 ${n + 2} 页`, `${n}/${n + 2}`]);
 
 /** Split a header into two lines the way HTML-to-text does ('商业\n企业'). */
@@ -38,8 +45,22 @@ export function renderTable(rng: Rng, t: RenderTable, layout: Layout, out: strin
       for (const h of headerCells) push(splitHeader(rng, h));
       for (const r of t.rows) {
         if (r.parent) push(r.parent);
-        if (r.label) push(r.label);
+        if (r.label) push(wrap(rng, r.label, 0.1));
         for (const c of r.cells) push(c);
+      }
+      return;
+    }
+    case 'mixed_rows': {
+      // one table, several layouts: header one cell per line, rows by turns as PDF rows, pipe rows, tab rows or cells per line
+      if (t.caption) out.push(t.caption);
+      for (const h of headerCells) out.push(h);
+      for (const r of t.rows) {
+        const style = rng.int(0, 3);
+        const labels = [r.parent, r.label].filter((x): x is string => !!x);
+        if (style === 0) out.push([...labels, ...r.cells].join(' '));
+        else if (style === 1) out.push([...labels, ...r.cells].join(' | ') + ' |');
+        else if (style === 2) out.push([...labels, ...r.cells].join('\t'));
+        else out.push(...labels, ...r.cells);
       }
       return;
     }
@@ -118,8 +139,12 @@ export function renderTable(rng: Rng, t: RenderTable, layout: Layout, out: strin
         for (let k = 0; k < longest; k++) out.push(hs.map((h) => h[k] ?? '').filter(Boolean).join(' '));
       } else out.push(headerCells.join('  '));
       t.rows.forEach((r, i) => {
-        if (r.parent) out.push(r.parent);
-        out.push([r.label, ...r.cells].filter((x) => x !== null).join(rng.chance(0.5) ? ' ' : '  '));
+        const sep = rng.chance(0.5) ? ' ' : '  ';
+        // parent and child label on one line ('三、本年度办理结果 （一）予以公开 5 0 …'), or the parent on a line of its own
+        const parentInline = r.parent !== null && rng.chance(0.4);
+        if (r.parent && !parentInline) out.push(r.parent);
+        const label = r.label === null ? null : wrap(rng, parentInline ? `${r.parent} ${r.label}` : r.label, 0.25);
+        out.push([label, ...r.cells].filter((x) => x !== null).join(sep));
         if (i > 0 && i % 9 === 0) out.push(pageMark(rng, ++page.n));
       });
       return;

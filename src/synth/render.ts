@@ -40,7 +40,7 @@ export function planLayouts(rng: Rng, truth: SynthTruth, layout: ReportLayout, v
   return plan;
 }
 
-function tableOf(truth: SynthTruth, id: string, style: LabelStyle, full: boolean): RenderTable {
+function tableOf(truth: SynthTruth, id: string, style: LabelStyle, full: boolean, noCaption = false): RenderTable {
   const tpl = formatTemplate(truth.format).tables.find((t) => t.id === id)!;
   const byRow = new Map<string, TruthCell[]>();
   for (const c of truth.cells) if (c.table_id === id) (byRow.get(c.row_key) ?? byRow.set(c.row_key, []).get(c.row_key)!).push(c);
@@ -72,7 +72,7 @@ function tableOf(truth: SynthTruth, id: string, style: LabelStyle, full: boolean
   for (const x of truth.extra_rows) if (x.table_id === id) rows.push({ parent: null, label: x.label, cells: byRow.get(x.row_key)!.map(cellText) });
   const n = Number(id.slice('active_art20_'.length));
   const cap = `第二十条第（${CN[n]}）项`;
-  return { caption: style.half ? cap.replace('（', '(').replace('）', ')') : cap, header: [['信息内容', ...HEADERS[truth.format]![id]!]], rows };
+  return { caption: noCaption ? null : style.half ? cap.replace('（', '(').replace('）', ')') : cap, header: [['信息内容', ...HEADERS[truth.format]![id]!]], rows };
 }
 
 /** The text of a whole report for a truth: title, metadata, prose, the tables in the planned layouts, signature, site noise. */
@@ -89,7 +89,9 @@ export function renderReport(rng: Rng, truth: SynthTruth, plan: Map<string, Layo
   out.push(`本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）第五十条规定编制。本报告中所列数据的统计期限自${truth.year}年1月1日起至${truth.year}年12月31日止。`);
   out.push('一、总体情况', ...paragraphs(rng, 'overall', vars, budget * 0.6));
   out.push('二、主动公开政府信息情况');
-  for (const id of [...plan.keys()].filter((k) => k.startsWith('active_'))) renderTable(rng, tableOf(truth, id, style, full), plan.get(id)!, out, page);
+  // some reports drop the 第二十条 captions and run the small tables together
+  const noCaptions = rng.chance(0.05);
+  for (const id of [...plan.keys()].filter((k) => k.startsWith('active_'))) renderTable(rng, tableOf(truth, id, style, full, noCaptions), plan.get(id)!, out, page);
   out.push('三、收到和处理政府信息公开申请情况');
   renderTable(rng, tableOf(truth, 'applications', style, full), plan.get('applications')!, out, page);
   out.push('四、政府信息公开行政复议、行政诉讼情况');

@@ -37,6 +37,34 @@ function computeLabelKeys(label: string): string[] {
   return [...new Set(keys.filter(Boolean))];
 }
 
+// a word opening with an enumeration: （一） (3) 1. 三、
+const ENUM_WORD = /(?:^|\s)((?:[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[.．、]|[一二三四五六七八九十]+、)\S*)/g;
+
+/**
+ * The comparable keys of a label token: the whole label and, when parent and child stand on one line
+ * ('三、本年度办理结果 （一）予以公开'), the last enumerated item.
+ */
+function tokenKeys(text: string): string[] {
+  const whole = labelKey(text);
+  if (!/\s/.test(text.trim())) return [whole];
+  let last: string | null = null;
+  for (const m of text.matchAll(ENUM_WORD)) last = text.slice(m.index + m[0].indexOf(m[1]!));
+  return last && last !== text ? [whole, labelKey(last)] : [whole];
+}
+
+const bestScore = (keys: string[], candidates: readonly string[]): number => Math.max(...keys.map((k) => keyScore(k, candidates)));
+
+/**
+ * A label broken over two lines: the matched part has no cells after it and the next text token (which matches no
+ * row itself) does. Returns that continuation's index, or -1.
+ */
+function continuation(tokens: Token[], i: number, to: number, isLabel: (t: Token) => boolean): number {
+  const next = tokens[i + 1];
+  if (!next || i + 1 >= to || next.kind !== 'text' || next.text.length > 60 || isLabel(next)) return -1;
+  const after = tokens[i + 2];
+  return after && i + 2 < to && after.kind !== 'text' ? i + 1 : -1;
+}
+
 /** Value and empty tokens after index i, up to the next text token. */
 function valuesAfter(tokens: Token[], i: number): Token[] {
   const out: Token[] = [];
@@ -133,22 +161,43 @@ function extractActive(text: string, sec: SectionRow, format: ModernFormat, cell
       tb.rows.filter((r) => r.data).map((r) => ({ table: tb, row: r, keys: labelKeys(r.label) })));
     const headerKeys = (block.table ? [block.table] : tables).flatMap((tb) => tb.columns.flatMap((c) => labelKeys(c.label)));
     const used = new Set<string>();
+    const findRow = (t: Token) => {
+      const keys = tokenKeys(t.text);
+      return candidates.find((c) => !used.has(c.table.id + '.' + c.row.key) && bestScore(keys, c.keys) > 0);
+    };
+    // without captions, a local row belongs to the table of the row above it
+    let current: TemplateTable | null = block.table;
     for (let i = block.from; i < block.to; i++) {
       const t = tokens[i]!;
       if (t.kind !== 'text') continue;
-      const values = valuesAfter(tokens, i).filter((_, k) => i + 1 + k < block.to);
-      const w = labelKey(t.text);
-      const hit = candidates.find((c) => !used.has(c.table.id + '.' + c.row.key) && keyScore(w, c.keys) > 0);
+      let values = valuesAfter(tokens, i).filter((_, k) => i + 1 + k < block.to);
+      let hit = findRow(t);
+      const next = tokens[i + 1];
+      if (!hit && values.length === 0 && next?.kind === 'text' && i + 2 < block.to && tokens[i + 2]!.kind !== 'text') {
+        // a label broken over two lines where neither half matches alone
+        hit = findRow({ ...t, text: t.text + next.text });
+        if (hit) { i++; values = valuesAfter(tokens, i).filter((_, k) => i + 1 + k < block.to); }
+      }
       if (hit) {
         used.add(hit.table.id + '.' + hit.row.key);
+        current = hit.table;
+        if (values.length === 0) {
+          const c = continuation(tokens, i, block.to, (x) => !!findRow(x) || /第二十条/.test(x.text));
+          if (c >= 0) { i = c; values = valuesAfter(tokens, c).filter((_, k) => c + 1 + k < block.to); }
+        }
         emitRow(cells, hit.table, hit.row.key, t, alignValues(values, hit.table, hit.row.key, t, diags));
         i += values.length;
         continue;
       }
       // a local row: a label followed by numbers, which is no column header or note of the table
-      if (block.table && values.some((v) => v.kind === 'value') && keyScore(w, headerKeys) === 0 && !/^[(（]/.test(t.text) && t.text !== '信息内容') {
-        emitRow(cells, block.table, extraRowKey(t.text), t, alignValues(values, block.table, extraRowKey(t.text), t, diags));
-        diags.push({ severity: 'info', code: 'extra_row', message: `row not in the template kept as ${extraRowKey(t.text)} in ${block.table.id}`, start: t.start, end: t.end });
+      const w = labelKey(t.text);
+      if (current && values.some((v) => v.kind === 'value') && keyScore(w, headerKeys) === 0 && !/^[(（]/.test(t.text) && labelKey(t.text) !== '信息内容') {
+        const key = extraRowKey(t.text);
+        if (!used.has(current.id + '.' + key)) {
+          used.add(current.id + '.' + key);
+          emitRow(cells, current, key, t, alignValues(values, current, key, t, diags));
+          diags.push({ severity: 'info', code: 'extra_row', message: `row not in the template kept as ${key} in ${current.id}`, start: t.start, end: t.end });
+        }
         i += values.length;
       }
     }
@@ -170,15 +219,31 @@ function extractApplications(text: string, sec: SectionRow, format: ModernFormat
     const t = tokens[i]!;
     if (t.kind !== 'text' || t.text.length > 80) continue;
     // rows are written in template order; look a few rows ahead so one unreadable label does not derail the rest
-    let bestK = -1;
-    let bestScore = 0;
-    const w = labelKey(t.text);
-    for (let k = p; k < Math.min(rows.length, p + 4); k++) {
-      const score = keyScore(w, rows[k]!.keys);
-      if (score > bestScore) { bestScore = score; bestK = k; }
+    if (t.kind !== 'text') continue;
+    const near = (x: Token, from: number): { k: number; score: number } => {
+      const keys = tokenKeys(x.text);
+      let best = { k: -1, score: 0 };
+      for (let k = from; k < Math.min(rows.length, from + 4); k++) {
+        const score = bestScore(keys, rows[k]!.keys);
+        if (score > best.score) best = { k, score };
+      }
+      return best;
+    };
+    let bestK = near(t, p).k;
+    let joined = false;
+    const next = tokens[i + 1];
+    if (bestK < 0 && next?.kind === 'text' && tokens[i + 2] && tokens[i + 2]!.kind !== 'text' && t.text.length + next.text.length < 80) {
+      // a label broken over two lines where neither half matches alone ('1.本机关不掌' + '握相关政府信息')
+      bestK = near({ ...t, text: t.text + next.text }, p).k;
+      joined = bestK >= 0;
     }
     if (bestK >= 0) {
-      const values = valuesAfter(tokens, i);
+      if (joined) i++;
+      let values = valuesAfter(tokens, i);
+      if (values.length === 0 && !joined) {
+        const c = continuation(tokens, i, tokens.length, (x) => near(x, bestK + 1).k >= 0);
+        if (c >= 0) { i = c; values = valuesAfter(tokens, c); }
+      }
       found.push({ key: rows[bestK]!.row.key, label: t, values });
       i += values.length;
       p = bestK + 1;
