@@ -62,6 +62,34 @@ describe('format and document kind', () => {
   });
 });
 
+// Read from the seed documents: titles as printed (001, 002 and 004 have none, so organ + year + kind stand in), the
+// organ from 来源/发布机构/title/prose, the region from the place names, phone codes and footers in each text.
+const GOLDEN = {
+  '000': { title: '硚口区行政审批局2020年度政府信息公开工作年度报告', organ: '硚口区行政审批局', organ_level: 'county', region_code: '420104', province: '湖北省', city: '武汉市', county: '硚口区', report_year: 2020, published_date: '2021-01-13', format: 'gov_2019', doc_kind: 'annual_report' },
+  '001': { title: '华容区行政审批局2020年度政府信息公开工作年度报告', organ: '华容区行政审批局', organ_level: 'county', region_code: '420703', province: '湖北省', city: '鄂州市', county: '华容区', report_year: 2020, published_date: null, format: 'gov_2019', doc_kind: 'annual_report' },
+  '002': { title: '汉滨区行政审批服务局2021年度政府信息公开工作年度报告', organ: '汉滨区行政审批服务局', organ_level: 'county', region_code: '610902', province: '陕西省', city: '安康市', county: '汉滨区', report_year: 2021, published_date: null, format: 'gov_2019', doc_kind: 'annual_report' },
+  '003': { title: '硚口区人民政府2021年度政府信息公开工作年度报告', organ: '硚口区人民政府', organ_level: 'county', region_code: '420104', province: '湖北省', city: '武汉市', county: '硚口区', report_year: 2021, published_date: '2022-02-08', format: 'gov_2021', doc_kind: 'annual_report' },
+  '004': { title: '湖里区行政审批管理局2020年工作总结', organ: '湖里区行政审批管理局', organ_level: 'county', region_code: '350206', province: '福建省', city: '厦门市', county: '湖里区', report_year: 2020, published_date: '2021-03-12', format: 'none', doc_kind: 'work_summary' },
+} as const;
+
+describe('golden metadata of the seeds', () => {
+  it.each(Object.entries(GOLDEN))('seed %s', (seed, expected) => {
+    expect(parse(seed).report).toMatchObject({ ...expected, region_status: 'resolved' });
+  });
+
+  it('001: 华容区 is settled as 鄂州 (Hubei), not 华容县 (Hunan), by the 027 phone, 鄂ICP and site id 4207030001', () => {
+    const r = parse('001');
+    expect(r.report.region_code).toBe('420703');
+    expect(r.diagnostics.filter((d) => d.code.startsWith('region'))).toEqual([]);
+  });
+
+  it('002: the organ written as 区行政审批服务局 is qualified with its district', () => {
+    expect(parse('002').text).toContain('区行政审批服务局');
+    expect(parse('002').text).not.toContain('汉滨区行政审批服务局');
+    expect(parse('002').report.organ).toBe('汉滨区行政审批服务局');
+  });
+});
+
 describe('metadata', () => {
   it('000: title, organ from 来源, year from the title, date from 发布时间', () => {
     const r = parse('000').report;

@@ -54,3 +54,14 @@ export function signatureOrgan(text: string): string | null {
   }
   return null;
 }
+
+/**
+ * '区行政审批服务局' names its place only by level (the report's own region is implied): prefix the resolved county or
+ * prefecture so organs from different places stay apart. An organ that already names a place is kept as written.
+ */
+export function qualifyOrgan(organ: string | null, place: string | null): string | null {
+  if (!organ || !place) return organ;
+  const level = /^(区|县|市|旗)(?=[\u4e00-\u9fa5]{2})/.exec(organ);
+  if (!level || !place.endsWith(level[1]!)) return organ;
+  return place + organ.slice(1);
+}
