@@ -141,14 +141,74 @@ describe('metadata', () => {
 
 describe('facts from prose', () => {
   it('003: 全区2021年共收到依申请公开办件147件，其中2020年结转3件，结转至2022年8件', () => {
-    const f = parse('003').facts;
-    expect(f.find((x) => x.label === 'applications_received')).toMatchObject({ value: 147, unit: '件', section_key: 'applications' });
-    expect(f.find((x) => x.label === 'applications_carried_over')).toMatchObject({ value: 3 });
-    expect(f.find((x) => x.label === 'applications_carried_forward')).toMatchObject({ value: 8 });
-    expect(f.find((x) => x.label === 'review_cases')).toMatchObject({ value: 19, section_key: 'review_litigation' });
-    expect(f.find((x) => x.label === 'litigation_cases')).toMatchObject({ value: 22 });
+    const r = parse('003');
+    const f = r.facts;
+    const at = r.text.indexOf('全区2021年共收到依申请公开办件147件');
+    const apps = f.filter((x) => x.start > at && x.start < at + 60);
+    expect(apps.map((x) => [x.label, x.value, x.unit, x.section_key])).toEqual([
+      ['applications_received', 147, '件', 'applications'],
+      ['carried_over', 3, '件', 'applications'],
+      ['carried_forward', 8, '件', 'applications'],
+    ]);
+    expect(apps[0]!.sentence).toBe('全区2021年共收到依申请公开办件147件，其中2020年结转3件，结转至2022年8件。');
+    expect(f.find((x) => x.label === 'reviews')).toMatchObject({ value: 19, unit: '件', section_key: 'review_litigation' });
+    expect(f.find((x) => x.label === 'lawsuits')).toMatchObject({ value: 22, unit: '件', section_key: 'review_litigation' });
+    expect(f.find((x) => x.label === 'fees_collected')).toMatchObject({ value: 1700, unit: '元', section_key: 'other' });
   });
-  it('004: service applications in a work summary are not disclosure applications', () => {
-    expect(parse('004').facts.filter((x) => x.label === 'applications_received')).toEqual([]);
+
+  it('003: percentages take the label of the item before them (“网上办”1337项，占比96.05%)', () => {
+    const f = parse('003').facts;
+    expect(f.find((x) => x.value === 96.05)).toMatchObject({ label: '网上办占比', unit: '%' });
+    expect(f.find((x) => x.value === 1337)).toMatchObject({ label: '网上办', unit: '项' });
+    expect(f.find((x) => x.value === 3568)).toMatchObject({ label: '硚口区人民政府门户网站信息更新总量', unit: '条', section_key: 'overall' });
+  });
+
+  it('000: prose-only sections still yield data (发布通知公告32条, 议提案20件)', () => {
+    const f = parse('000').facts;
+    expect(f.find((x) => x.value === 32)).toMatchObject({ label: '发布通知公告', unit: '条', section_key: 'active_disclosure' });
+    expect(f.find((x) => x.value === 679)).toMatchObject({ label: '民生领域信息', unit: '条' });
+    expect(f.find((x) => x.value === 20 && x.section_key === 'other')).toMatchObject({ label: '接到区人大政协交办的议提案', unit: '件' });
+    // the 0346 of “就近办”0346项 stays as written
+    const odd = f.find((x) => x.value === 346)!;
+    expect(parse('000').text.slice(odd.start, odd.end)).toBe('0346');
+  });
+
+  it('002: 主动公开各类政府信息95条 and 万 units', () => {
+    const f = parse('002').facts;
+    expect(f.find((x) => x.label === 'active_disclosure_items')).toMatchObject({ value: 95, unit: '条' });
+    expect(f.find((x) => x.value === 2.09)).toMatchObject({ unit: '万件', label: '接收市热线中心派单' });
+  });
+
+  it('004: service applications in a work summary are not disclosure applications; 规章 as a qualifier is not a count of 规章', () => {
+    const f = parse('004').facts;
+    expect(f.filter((x) => x.label === 'applications_received')).toEqual([]);
+    expect(f.filter((x) => x.label === 'regulations')).toEqual([]);
+    expect(f.find((x) => x.value === 49107)).toMatchObject({ unit: '件' });
+  });
+
+  it('no fact from a table row', () => {
+    for (const seed of ['001', '002', '003']) {
+      const r = parse(seed);
+      for (const x of r.facts) {
+        const line = r.text.slice(r.text.lastIndexOf('\n', x.start) + 1, r.text.indexOf('\n', x.start));
+        expect(line.includes('|') || line.startsWith('\t')).toBe(false);
+      }
+    }
+  });
+
+  it('provenance: text.slice(start, end) is the number as written, in the sentence', () => {
+    let n = 0;
+    for (const f of seedFiles()) {
+      const r = parse(f.slice(0, 3));
+      for (const x of r.facts) {
+        const raw = r.text.slice(x.start, x.end);
+        expect(raw).toMatch(/^[\d,.]+$/);
+        expect(Number(raw.replace(/,/g, ''))).toBe(x.value);
+        expect(x.sentence).toContain(raw);
+        expect(r.text.slice(x.end).trimStart().startsWith((x.unit ?? '').replace(/^万/, '').slice(0, 1)) || /^[万亿余多]/.test(r.text.slice(x.end).trimStart())).toBe(true);
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(150);
   });
 });
