@@ -14,6 +14,7 @@ import { organLevel } from './metadata/organLevel.ts';
 import { extractTables } from './extract/extractTables.ts';
 import { runChecks } from './checks/runChecks.ts';
 import { extractFacts } from './facts/extractFacts.ts';
+import { warningChecks } from './checks/warningChecks.ts';
 
 /** Texts beyond this are cut: a disclosure report is < 200k characters; a 50 MB "text" is something else. */
 const MAX_CHARS = 2_000_000;
@@ -78,6 +79,7 @@ export function parseReport(bytes: Uint8Array, sourceFile: string): ParsedReport
       if (title) diagnostics.push({ severity: 'info', code: 'title_synthesised', message: `no title line; using ${title}` });
     }
 
+    const facts = extractFacts(text, secs).map((f) => ({ report_id: reportId, ...f }));
     let status: ReportRow['parse_status'] = 'ok';
     let cells: ParsedReport['cells'] = [];
     let checks: CheckRow[] = [];
@@ -86,13 +88,14 @@ export function parseReport(bytes: Uint8Array, sourceFile: string): ParsedReport
       diagnostics.push(...t.diagnostics);
       cells = t.cells.map((c) => ({ report_id: reportId, ...c }));
       checks = runChecks(cells, format).map((c) => ({ report_id: reportId, ...c }));
+      const warnings = warningChecks({ organ, organ_level: level, report_year: year, cells, facts, text });
+      checks.push(...warnings.map((c) => ({ report_id: reportId, ...c })));
       const expected = ['applications', 'review_litigation'];
       if (!t.found.some((id) => id.startsWith('active_art20')) || expected.some((id) => !t.found.includes(id))) status = 'partial';
     } else if (docKind === 'annual_report' && nCanonical < 3) {
       status = 'partial';
     }
 
-    const facts = extractFacts(text, secs).map((f) => ({ report_id: reportId, ...f }));
     const report: ReportRow = {
       report_id: reportId, source_file: sourceFile, title, organ, organ_level: level, region_code: region.region_code,
       province: region.province, city: region.city, county: region.county, region_status: region.region_status, report_year: year, published_date: extractPublishedDate(text),
