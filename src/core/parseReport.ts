@@ -66,7 +66,8 @@ export function parseReport(bytes: Uint8Array, sourceFile: string): ParsedReport
     const format: Format = detectFormat(text);
 
     const ownTitle = extractTitle(text);
-    const docKind: DocKind = format === 'gov_2021' || format === 'gov_2019' ? 'annual_report' : detectDocKind(text, nCanonical, ownTitle);
+    const docKind: DocKind = detectDocKind(text, nCanonical, ownTitle, format);
+    if (docKind === 'other') diagnostics.push({ severity: 'warning', code: 'not_a_report', message: 'not an annual disclosure report (interpretation, partial-year statistics, navigation or other page)' });
     const organAsWritten = extractOrgan(text, ownTitle);
     const level = organLevel(organAsWritten);
     const region = resolveRegion(text, organAsWritten, ownTitle, level, signatureOrgan(text));

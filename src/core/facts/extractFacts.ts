@@ -7,8 +7,9 @@ type Draft = Omit<FactRow, 'report_id'>;
 /** Enough for any real report; a runaway input does not turn into millions of rows. */
 export const MAX_FACTS = 3000;
 
-// a number (thousands separators and decimals allowed), then 余/多 and a counting unit or a percent sign
-const NUMBER_UNIT = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万|亿)?(?:余|多)?(人次|件次|件|条|项|个|次|份|家|篇|期|场|起|宗|户|人|元|%)/g;
+// a number (thousands separators and decimals allowed), then 余/多 and a counting unit or a percent sign. Not inside a
+// code, an ordinal or a longer number (ICP备17005844号, 第3项); bounded digit runs keep a megabyte of digits linear.
+const NUMBER_UNIT = /(?<![0-9A-Za-z.,_\-+第])(\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,6})?|\d{1,12}(?:\.\d{1,6})?)\s{0,3}(万|亿)?(?:余|多)?(人次|件次|件|条|项|个|次|份|家|篇|期|场|起|宗|户|人|元|%)/g;
 const CLAUSE_END = /[，,。；;！？!?\n：:、（(）)]/;
 
 const sentenceAround = (text: string, start: number, end: number): [number, number] => {
@@ -46,22 +47,24 @@ export function extractFacts(text: string, sections: Section[]): Draft[] {
   let lastLabel = '';
   let lastLineStart = -1;
   let lastLineIsTable = false;
+  let lineStartPos = 0;
+  let nextNl = text.indexOf('\n');
   NUMBER_UNIT.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = NUMBER_UNIT.exec(text))) {
     const num = m[1]!;
     const start = m.index;
     const end = start + num.length;
-    const prev = text[start - 1] ?? '';
-    // part of a code, an ordinal or a longer number (ICP备17005844号, 第3项, 0346 stays a number)
-    if (/[A-Za-z0-9._\-第+]/.test(prev)) continue;
-    const lineStart = text.lastIndexOf('\n', start) + 1;
-    if (lineStart !== lastLineStart) {
-      let lineEnd = text.indexOf('\n', start);
-      if (lineEnd < 0) lineEnd = text.length;
-      const line = text.slice(lineStart, lineEnd);
+    // line bounds found by scanning forward once over the text, so one huge line stays linear
+    while (nextNl >= 0 && nextNl < start) {
+      lineStartPos = nextNl + 1;
+      nextNl = text.indexOf('\n', lineStartPos);
+    }
+    if (lineStartPos !== lastLineStart) {
+      const lineEnd = nextNl < 0 ? text.length : nextNl;
+      const line = text.slice(lineStartPos, Math.min(lineEnd, lineStartPos + 4000));
       lastLineIsTable = line.includes('|') || line.startsWith('\t') || line.trim().length < 10;
-      lastLineStart = lineStart;
+      lastLineStart = lineStartPos;
     }
     if (lastLineIsTable) continue;
     const unit = `${m[2] ?? ''}${m[3]!}`;

@@ -9,7 +9,7 @@ export const FACT_KEYS: readonly { key: string; re: RegExp; units?: RegExp }[] =
   { key: 'lawsuits', re: /行政诉讼|起诉/, units: /^(件|起|宗|次)$/ },
   { key: 'reviews', re: /行政复议|复议/, units: /^(件|起|宗|次)$/ },
   { key: 'partially_granted', re: /部分公开/ },
-  { key: 'denied', re: /不予公开/ },
+  { key: 'denied', re: /不予公开|不同意公开|否决公开/ },
   { key: 'unable', re: /无法提供|不掌握|信息不存在/ },
   { key: 'not_processed', re: /不予处理/ },
   { key: 'granted', re: /予以公开|同意公开|全部公开/ },

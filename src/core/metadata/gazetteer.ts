@@ -66,10 +66,11 @@ export function shortName(p: Place): string | null {
 
 export interface NameEntry { name: string; place: Place; short: boolean }
 
-/** Every full name, and the short names of provinces and prefectures, keyed by their first character. */
-const index = new Map<string, NameEntry[]>();
+/** Every full name, and the short names of provinces and prefectures, keyed by their first two characters. */
+const index = new Map<number, NameEntry[]>();
+const pairKey = (s: string, i: number): number => s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
 const add = (name: string, place: Place, short: boolean): void => {
-  const k = name[0]!;
+  const k = pairKey(name, 0);
   const list = index.get(k) ?? [];
   list.push({ name, place, short });
   index.set(k, list);
@@ -84,10 +85,13 @@ for (const p of [...provinces, ...cities, ...counties]) {
 }
 for (const list of index.values()) list.sort((a, b) => b.name.length - a.name.length);
 
+const NONE: NameEntry[] = [];
+
 /** Place names starting at text[i], longest first. */
 export function namesAt(text: string, i: number): NameEntry[] {
-  const list = index.get(text[i]!);
-  if (!list) return [];
+  if (i + 1 >= text.length) return NONE;
+  const list = index.get(pairKey(text, i));
+  if (!list) return NONE;
   const out: NameEntry[] = [];
   for (const e of list) if (text.startsWith(e.name, i)) out.push(e);
   return out;
