@@ -85,3 +85,29 @@ describe('doc_kind', () => {
     expect(parse('某区2021年度政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况').report.doc_kind).toBe('annual_report');
   });
 });
+
+describe('metadata fields as scraped pages write them', () => {
+  it('a metadata table with pipes and spaced labels', () => {
+    const r = parse('索 引 号 | 011043/2022-00012 | 发布机构 | 武汉市硚口区人民政府 |\n发 布 日 期 | 2022-02-08 |\n硚口区人民政府2021年度政府信息公开工作年度报告\n一、总体情况\n数据统计期限为2021年1月1日至2021年12月31日。');
+    expect(r.report).toMatchObject({ organ: '武汉市硚口区人民政府', published_date: '2022-02-08', report_year: 2021, region_code: '420104' });
+  });
+
+  it('report year from 统计期限, not from the publication date', () => {
+    const r = parse('发布时间：2022-01-20\n某区行政审批局政府信息公开工作年度报告\n本报告数据统计期限为2021年1月1日至12月31日。');
+    expect(r.report.report_year).toBe(2021);
+    expect(r.report.published_date).toBe('2022-01-20');
+  });
+
+  it('publication date under the signature, in Chinese numerals', () => {
+    const r = parse('某区2021年度政府信息公开工作年度报告\n一、总体情况\n正文。\n某区人民政府办公室\n二〇二二年一月二十八日');
+    expect(r.report.published_date).toBe('2022-01-28');
+  });
+});
+
+describe('pre_2019 sections', () => {
+  it('the 2007-era headings tile into the canonical keys (收费 section stays inside 依申请)', () => {
+    const r = parse(PRE_2019);
+    expect(r.sections.map((s) => s.key)).toEqual(['unknown', 'overall', 'active_disclosure', 'applications', 'review_litigation', 'problems']);
+    expect(r.sections.find((s) => s.key === 'review_litigation')!.heading).toBe('五、因政府信息公开申请行政复议、提起行政诉讼的情况');
+  });
+});

@@ -117,3 +117,10 @@ describe('qualifyOrgan(organ, place)', () => {
     expect(qualifyOrgan('区行政审批服务局', null)).toBe('区行政审批服务局');
   });
 });
+
+describe('site footer and metadata tables', () => {
+  it('主办单位 in the footer names the place when the organ does not', () => {
+    const text = '区行政审批局2020年度政府信息公开工作年度报告\n……\n主办单位：华容区人民政府 承办：华容区人民政府办公室';
+    expect(resolve(text, '区行政审批局')).toMatchObject({ region_code: '420703', region_status: 'resolved' });
+  });
+});

@@ -12,12 +12,14 @@ export interface Region {
   diagnostics: Diagnostic[];
 }
 
-/** Where a name was found: the organ and title name the reporting body; the body of the text only corroborates. */
-type Zone = 'organ' | 'title' | 'signature' | 'body';
+/** Where a name was found: the organ and title name the reporting body; the site footer (主办单位) names the site's
+ * owner, usually the same government; the body of the text only corroborates. */
+type Zone = 'organ' | 'title' | 'signature' | 'footer' | 'body';
 
 interface Mention { place: Place; zone: Zone; short: boolean }
 
-const NAME_WEIGHT: Record<Zone, number> = { organ: 40, title: 30, signature: 30, body: 5 };
+const NAME_WEIGHT: Record<Zone, number> = { organ: 40, title: 30, signature: 30, footer: 20, body: 5 };
+const FOOTER = /(?:主办单位|主办|承办单位|承办|主管单位)\s*[:：]\s*([^\s|:：]{2,30})/g;
 const BODY_CHARS = 8000;
 const TAIL_CHARS = 3000;
 
@@ -129,6 +131,8 @@ export function resolveRegion(text: string, organ: string | null, title: string 
   if (organ) zones.push([organ, 'organ']);
   if (title && title !== organ) zones.push([title, 'title']);
   if (signature && signature !== organ) zones.push([signature, 'signature']);
+  const tail = text.length > TAIL_CHARS ? text.slice(-TAIL_CHARS) : text;
+  for (const m of tail.matchAll(FOOTER)) zones.push([m[1]!, 'footer']);
   zones.push([text.slice(0, BODY_CHARS), 'body']);
   if (text.length > BODY_CHARS) zones.push([text.slice(Math.max(BODY_CHARS, text.length - TAIL_CHARS)), 'body']);
   const { mentions, ev } = gatherEvidence(zones, text);
@@ -167,7 +171,7 @@ export function resolveRegion(text: string, organ: string | null, title: string 
 
   const ranked = rank(cands).filter((c) => c.named || c.score >= 20);
   const best = ranked[0];
-  const anchoredBest = best && (best.score >= NAME_WEIGHT.title || support(best.place, ev) > 0);
+  const anchoredBest = best && (best.score >= NAME_WEIGHT.footer || support(best.place, ev) > 0);
   if (!best || !anchoredBest) return higherLevel(ev, none, targetLevel);
 
   const rivals = ranked.filter((c) => c !== best && best.score - c.score < 3);
