@@ -173,6 +173,28 @@ describe('facts from prose', () => {
     expect(parse('000').text.slice(odd.start, odd.end)).toBe('0346');
   });
 
+  it('000: sections 三 and 四 are prose only; their zeros are written as 无', () => {
+    const r = parse('000');
+    const zeros = r.facts.filter((x) => r.text.slice(x.start, x.end) === '无');
+    expect(zeros.map((x) => [x.label, x.value, x.section_key])).toEqual([
+      ['applications_received', 0, 'applications'],
+      ['reviews', 0, 'review_litigation'],
+      ['lawsuits', 0, 'review_litigation'],
+    ]);
+    expect(zeros[0]!.sentence).toBe('2020年硚口区行政审批局无依申请公开办件。');
+    // no table to compare with: TEXT-TABLE says so instead of passing
+    expect(r.checks.filter((c) => c.rule_id === 'TEXT-TABLE').map((c) => [c.col_key, c.status])).toEqual([
+      ['applications_received', 'skipped'], ['reviews', 'skipped'], ['lawsuits', 'skipped'],
+    ]);
+  });
+
+  it('zero words that name other things are not zeros (无法提供, 无正当理由, 未经复议, 尚未审结)', () => {
+    for (const seed of ['001', '002', '003']) {
+      const r = parse(seed);
+      expect(r.facts.filter((x) => r.text.slice(x.start, x.end) === '无' || r.text.slice(x.start, x.end) === '未')).toEqual([]);
+    }
+  });
+
   it('002: 主动公开各类政府信息95条 and 万 units', () => {
     const f = parse('002').facts;
     expect(f.find((x) => x.label === 'active_disclosure_items')).toMatchObject({ value: 95, unit: '条' });
@@ -202,9 +224,13 @@ describe('facts from prose', () => {
       const r = parse(f.slice(0, 3));
       for (const x of r.facts) {
         const raw = r.text.slice(x.start, x.end);
+        expect(x.sentence).toContain(raw);
+        if (/^(无|未|没有)$/.test(raw)) {
+          expect([x.value, x.unit]).toEqual([0, null]);
+          continue;
+        }
         expect(raw).toMatch(/^[\d,.]+$/);
         expect(Number(raw.replace(/,/g, ''))).toBe(x.value);
-        expect(x.sentence).toContain(raw);
         expect(r.text.slice(x.end).trimStart().startsWith((x.unit ?? '').replace(/^万/, '').slice(0, 1)) || /^[万亿余多]/.test(r.text.slice(x.end).trimStart())).toBe(true);
         n++;
       }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseReport, type CellRow } from '../../src/core/index.ts';
 import { mayMakeRegulations, warningChecks } from '../../src/core/checks/warningChecks.ts';
-import { countWarnings, crossYearChecks, type YearReport } from '../../src/core/checks/crossYearChecks.ts';
+import { countWarnings, crossYearChecks, organKey, type YearReport } from '../../src/core/checks/crossYearChecks.ts';
 import { seedBytes } from './helpers.ts';
 
 const cell = (table_id: string, row_key: string, col_key: string, value: number | null): CellRow => ({
@@ -109,6 +109,18 @@ describe('X-YEAR-CARRY (crossYearChecks)', () => {
     expect(total.message_en).toContain('(3) do not equal those carried forward in the 2020 report (8)');
     expect(rows.find((r) => r.col_key === 'natural_person')).toMatchObject({ status: 'pass', lhs: 8, rhs: 8 });
     expect(countWarnings(rows).get('a2021')).toBe(1);
+  });
+
+  it('one organ whether or not its name repeats the province and city', () => {
+    expect(organKey({ organ: '武汉市硚口区人民政府', region_code: '420104' })).toBe(organKey({ organ: '硚口区人民政府', region_code: '420104' }));
+    expect(organKey({ organ: '湖北省武汉市硚口区 行政审批局', region_code: '420104' })).toBe('420104|行政审批局');
+    expect(organKey({ organ: '硚口区人民政府', region_code: null })).toBe('|硚口区人民政府');
+    expect(organKey({ organ: '硚口区教育局', region_code: '420104' })).not.toBe(organKey({ organ: '硚口区人民政府', region_code: '420104' }));
+    const rows = crossYearChecks([
+      rep('a', 2020, Array(7).fill(0), Array(7).fill(1), '武汉市硚口区人民政府'),
+      rep('b', 2021, Array(7).fill(1), Array(7).fill(0), '硚口区人民政府'),
+    ]);
+    expect(rows.filter((r) => r.status === 'pass')).toHaveLength(7);
   });
 
   it('blanks skip; other organs, gaps in years and work summaries are not compared', () => {

@@ -1,4 +1,5 @@
 import type { CellRow, CheckRow, ReportRow } from '../schema.ts';
+import { namesAt } from '../metadata/gazetteer.ts';
 
 type Report = Pick<ReportRow, 'report_id' | 'organ' | 'region_code' | 'report_year' | 'doc_kind'>;
 export interface YearReport { report: Report; cells: readonly CellRow[] }
@@ -10,8 +11,22 @@ const COL_ZH: Record<string, string> = {
 };
 const fmt = (n: number): string => String(Math.round(n * 1e6) / 1e6);
 
-/** Same organ: the same name in the same region (an aggregate 全市 report and an organ's own never share a name). */
-const organKey = (r: Report): string | null => (r.organ ? `${r.region_code ?? ''}|${r.organ.replace(/\s/g, '')}` : null);
+/**
+ * Same organ: the same name in the same region (an aggregate 全市 report and an organ's own never share a name). Within
+ * a resolved region the leading place names are dropped, so 武汉市硚口区人民政府 and 硚口区人民政府 are one organ.
+ */
+export function organKey(r: Pick<ReportRow, 'organ' | 'region_code'>): string | null {
+  if (!r.organ) return null;
+  let name = r.organ.replace(/\s/g, '');
+  if (r.region_code) {
+    for (let guard = 0; guard < 4; guard++) {
+      const place = namesAt(name, 0).find((e) => !e.short);
+      if (!place || name.length - place.name.length < 2) break;
+      name = name.slice(place.name.length);
+    }
+  }
+  return `${r.region_code ?? ''}|${name}`;
+}
 
 /**
  * X-YEAR-CARRY across reports: this year's 上年结转 equals last year's 结转下年度继续办理 for the same organ, per

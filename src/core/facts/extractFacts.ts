@@ -12,6 +12,15 @@ export const MAX_FACTS = 3000;
 const NUMBER_UNIT = /(?<![0-9A-Za-z.,_\-+第])(\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,6})?|\d{1,12}(?:\.\d{1,6})?)\s{0,3}(万|亿)?(?:余|多)?(人次|件次|件|条|项|个|次|份|家|篇|期|场|起|宗|户|人|元|%)/g;
 const CLAUSE_END = /[，,。；;！？!?\n：:、（(）)]/;
 
+// '无依申请公开办件', '我局无因政府信息公开工作被申请行政复议、提起行政诉讼办件', '未收到政府信息公开申请': a zero written
+// as a word. Not 无法/无正当理由/未经/未办结/尚未审结, which name other things.
+const ZERO = /(无|未|没有)(?!法|论|须|需|正当|关|效|偿|误|经|办结|结|审结|按|及时|予)(?:收到|接到|受理|发生|产生|出现)?([^，,。；;！？!?\n\d]{0,30}?)(依申请公开|政府信息公开申请|信息公开申请|公开申请|申请公开|行政复议|行政诉讼)([^，,。；;！？!?\n\d]{0,30})/g;
+const ZERO_KEYS: [string, RegExp][] = [
+  ['applications_received', /依申请公开|信息公开申请|公开申请|申请公开/],
+  ['reviews', /行政复议/],
+  ['lawsuits', /行政诉讼/],
+];
+
 const sentenceAround = (text: string, start: number, end: number): [number, number] => {
   let a = start;
   let n = 0;
@@ -39,7 +48,8 @@ const sectionAt = (sections: Section[], pos: number): SectionKey => {
  * Numbers stated in the prose with what they count: '全区2021年共收到依申请公开办件147件，其中2020年结转3件，
  * 结转至2022年8件' gives applications_received 147, carried_over 3, carried_forward 8 (stable keys, see factKey);
  * other counted numbers keep the words before them as label ('发布通知公告' 32 条); a bare percentage ('占比96.05%')
- * borrows the label of the clause before it. start/end cover the number exactly as written; the unit is separate.
+ * borrows the label of the clause before it; '无依申请公开办件' is applications_received 0. start/end cover the number (or
+ * the zero word) exactly as written; the unit is separate.
  * Table rows (pipes, tab-indented cells, short lines) are not prose and are skipped.
  */
 export function extractFacts(text: string, sections: Section[]): Draft[] {
@@ -83,5 +93,25 @@ export function extractFacts(text: string, sections: Section[]): Draft[] {
     out.push({ section_key: sectionAt(sections, start), label, value, unit, sentence: text.slice(a, b).trim(), start, end });
     if (out.length >= MAX_FACTS) break;
   }
-  return out;
+  zeroFacts(text, sections, out);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Zeros stated in words; start/end cover the word (无, 未, 没有) as written, the value is 0 and the unit null. */
+function zeroFacts(text: string, sections: Section[], out: Draft[]): void {
+  ZERO.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ZERO.exec(text)) && out.length < MAX_FACTS) {
+    const start = m.index;
+    const end = start + m[1]!.length;
+    const lineStart = text.lastIndexOf('\n', start) + 1;
+    const lineHead = text.slice(lineStart, Math.min(start + 60, text.length));
+    if (lineHead.includes('|') || lineHead.startsWith('\t')) continue;
+    const clause = m[0].slice(m[1]!.length);
+    const [a, b] = sentenceAround(text, start, end);
+    for (const [label, re] of ZERO_KEYS) {
+      if (!re.test(clause)) continue;
+      out.push({ section_key: sectionAt(sections, start), label, value: 0, unit: null, sentence: text.slice(a, b).trim(), start, end });
+    }
+  }
 }
