@@ -68,9 +68,14 @@ export interface NameEntry { name: string; place: Place; short: boolean }
 
 /** Every full name, and the short names of provinces and prefectures, keyed by their first two characters. */
 const index = new Map<number, NameEntry[]>();
+// characters that can open or follow the opening of a name: most text positions are rejected by two array reads
+const FIRST = new Uint8Array(65536);
+const SECOND = new Uint8Array(65536);
 const pairKey = (s: string, i: number): number => s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
 const add = (name: string, place: Place, short: boolean): void => {
   const k = pairKey(name, 0);
+  FIRST[name.charCodeAt(0)] = 1;
+  SECOND[name.charCodeAt(1)] = 1;
   const list = index.get(k) ?? [];
   list.push({ name, place, short });
   index.set(k, list);
@@ -89,7 +94,7 @@ const NONE: NameEntry[] = [];
 
 /** Place names starting at text[i], longest first. */
 export function namesAt(text: string, i: number): NameEntry[] {
-  if (i + 1 >= text.length) return NONE;
+  if (i + 1 >= text.length || FIRST[text.charCodeAt(i)] === 0 || SECOND[text.charCodeAt(i + 1)] === 0) return NONE;
   const list = index.get(pairKey(text, i));
   if (!list) return NONE;
   const out: NameEntry[] = [];

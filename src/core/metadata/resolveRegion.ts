@@ -20,13 +20,16 @@ interface Mention { place: Place; zone: Zone; short: boolean }
 
 const NAME_WEIGHT: Record<Zone, number> = { organ: 40, title: 30, signature: 30, footer: 20, body: 5 };
 const FOOTER = /(?:主办单位|主办|承办单位|承办|主管单位)\s*[:：]\s*([^\s|:：]{2,30})/g;
-const BODY_CHARS = 8000;
+const BODY_CHARS = 6000;
 const TAIL_CHARS = 3000;
 
 /** Greedy longest-match scan for place names; a match is skipped over so 武汉市 does not also count as 武汉. */
 export function placeMentions(s: string, zone: Zone): Mention[] {
   const out: Mention[] = [];
   for (let i = 0; i < s.length; ) {
+    // place names start with a CJK character (U+3400…U+9FFF): skip the rest without a lookup
+    const c = s.charCodeAt(i);
+    if (c < 0x3400 || c > 0x9fff) { i++; continue; }
     const found = namesAt(s, i);
     const first = found[0];
     if (!first) { i++; continue; }
@@ -76,8 +79,9 @@ function gatherEvidence(zones: [string, Zone][], text: string): { mentions: Ment
       bump(ev.provinces, p.province, 'phone', 5);
     }
   }
-  for (const m of scan.matchAll(/([\u4e00-\u9fa5])\s*ICP\s*备/g)) {
-    const p = provinceByAbbr(m[1]!);
+  for (const m of scan.matchAll(/ICP\s*备/g)) {
+    const before = scan.slice(Math.max(0, m.index - 3), m.index).trim();
+    const p = provinceByAbbr(before.slice(-1));
     if (p) bump(ev.provinces, p, 'icp', 6);
   }
   for (const m of scan.matchAll(/网站标识码?\s*[:：]?\s*(\d{10})/g)) {
