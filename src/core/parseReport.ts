@@ -6,13 +6,15 @@ import { segmentSections } from './segment/segmentSections.ts';
 import { detectFormat } from './detect/detectFormat.ts';
 import { detectDocKind } from './detect/detectDocKind.ts';
 import { extractTitle, synthesizeTitle } from './metadata/extractTitle.ts';
-import { extractOrgan } from './metadata/extractOrgan.ts';
+import { extractOrgan, qualifyOrgan, signatureOrgan } from './metadata/extractOrgan.ts';
+import { resolveRegion } from './metadata/resolveRegion.ts';
 import { extractReportYear } from './metadata/extractReportYear.ts';
 import { extractPublishedDate } from './metadata/extractPublishedDate.ts';
 import { organLevel } from './metadata/organLevel.ts';
 import { extractTables } from './extract/extractTables.ts';
 import { runChecks } from './checks/runChecks.ts';
 import { extractFacts } from './facts/extractFacts.ts';
+import { warningChecks } from './checks/warningChecks.ts';
 
 /** Texts beyond this are cut: a disclosure report is < 200k characters; a 50 MB "text" is something else. */
 const MAX_CHARS = 2_000_000;
@@ -20,7 +22,7 @@ const MAX_CHARS = 2_000_000;
 function emptyReport(reportId: string, sourceFile: string, encoding: string, status: ReportRow['parse_status']): ReportRow {
   return {
     report_id: reportId, source_file: sourceFile, title: null, organ: null, organ_level: 'unknown', region_code: null,
-    province: null, city: null, county: null, report_year: null, published_date: null, format: 'none', doc_kind: 'other',
+    province: null, city: null, county: null, region_status: 'not_found', report_year: null, published_date: null, format: 'none', doc_kind: 'other',
     encoding, n_chars: 0, parse_status: status, n_errors: 0, n_warnings: 0,
   };
 }
@@ -64,8 +66,13 @@ export function parseReport(bytes: Uint8Array, sourceFile: string): ParsedReport
     const format: Format = detectFormat(text);
 
     const ownTitle = extractTitle(text);
-    const docKind: DocKind = format === 'gov_2021' || format === 'gov_2019' ? 'annual_report' : detectDocKind(text, nCanonical, ownTitle);
-    const organ = extractOrgan(text, ownTitle);
+    const docKind: DocKind = detectDocKind(text, nCanonical, ownTitle, format);
+    if (docKind === 'other') diagnostics.push({ severity: 'warning', code: 'not_a_report', message: 'not an annual disclosure report (interpretation, partial-year statistics, navigation or other page)' });
+    const organAsWritten = extractOrgan(text, ownTitle);
+    const level = organLevel(organAsWritten);
+    const region = resolveRegion(text, organAsWritten, ownTitle, level, signatureOrgan(text));
+    diagnostics.push(...region.diagnostics);
+    const organ = qualifyOrgan(organAsWritten, region.county ?? region.city);
     const year = extractReportYear(text, ownTitle, secs);
     let title = ownTitle;
     if (!title) {
@@ -73,6 +80,7 @@ export function parseReport(bytes: Uint8Array, sourceFile: string): ParsedReport
       if (title) diagnostics.push({ severity: 'info', code: 'title_synthesised', message: `no title line; using ${title}` });
     }
 
+    const facts = extractFacts(text, secs).map((f) => ({ report_id: reportId, ...f }));
     let status: ReportRow['parse_status'] = 'ok';
     let cells: ParsedReport['cells'] = [];
     let checks: CheckRow[] = [];
@@ -81,16 +89,17 @@ export function parseReport(bytes: Uint8Array, sourceFile: string): ParsedReport
       diagnostics.push(...t.diagnostics);
       cells = t.cells.map((c) => ({ report_id: reportId, ...c }));
       checks = runChecks(cells, format).map((c) => ({ report_id: reportId, ...c }));
+      const warnings = warningChecks({ organ, organ_level: level, report_year: year, cells, facts, text });
+      checks.push(...warnings.map((c) => ({ report_id: reportId, ...c })));
       const expected = ['applications', 'review_litigation'];
       if (!t.found.some((id) => id.startsWith('active_art20')) || expected.some((id) => !t.found.includes(id))) status = 'partial';
     } else if (docKind === 'annual_report' && nCanonical < 3) {
       status = 'partial';
     }
 
-    const facts = extractFacts(text, secs).map((f) => ({ report_id: reportId, ...f }));
     const report: ReportRow = {
-      report_id: reportId, source_file: sourceFile, title, organ, organ_level: organLevel(organ), region_code: null,
-      province: null, city: null, county: null, report_year: year, published_date: extractPublishedDate(text),
+      report_id: reportId, source_file: sourceFile, title, organ, organ_level: level, region_code: region.region_code,
+      province: region.province, city: region.city, county: region.county, region_status: region.region_status, report_year: year, published_date: extractPublishedDate(text),
       format, doc_kind: docKind, encoding: decoded.encoding, n_chars: text.length, parse_status: status,
       n_errors: checks.filter((c) => c.status === 'fail' && c.severity === 'error').length,
       n_warnings: checks.filter((c) => c.status === 'fail' && c.severity === 'warning').length,

@@ -37,6 +37,7 @@ export const TABLES: readonly TableDef[] = [
       col('province', 'VARCHAR', '省', 'Province'),
       col('city', 'VARCHAR', '市', 'City'),
       col('county', 'VARCHAR', '县（区）', 'County / district'),
+      col('region_status', 'VARCHAR', '区划识别', 'Region resolution (resolved/ambiguous/partial/not_found)'),
       col('report_year', 'INTEGER', '报告年度', 'Year reported on'),
       col('published_date', 'DATE', '发布日期', 'Publication date'),
       col('format', 'VARCHAR', '报告格式', 'Format (gov_2021/gov_2019/pre_2019/none)'),
@@ -147,6 +148,7 @@ export type DocKind = 'annual_report' | 'work_summary' | 'other';
 export type OrganLevel = 'central' | 'province' | 'city' | 'county' | 'township' | 'unknown';
 export type ParseStatus = 'ok' | 'partial' | 'empty' | 'failed';
 export type SectionKey = 'overall' | 'active_disclosure' | 'applications' | 'review_litigation' | 'problems' | 'other' | 'unknown';
+export type RegionStatus = 'resolved' | 'ambiguous' | 'partial' | 'not_found';
 export type CellState = 'reported' | 'blank' | 'na' | 'inferred';
 
 export interface ReportRow {
@@ -159,6 +161,8 @@ export interface ReportRow {
   province: string | null;
   city: string | null;
   county: string | null;
+  /** resolved; ambiguous (namesakes the text cannot settle: the code stops at the level they share); partial (only the prefecture or province); not_found */
+  region_status: RegionStatus;
   report_year: number | null;
   /** ISO yyyy-mm-dd */
   published_date: string | null;

@@ -6,6 +6,7 @@ import { describeDataset } from './describeDataset.ts';
 import type { Manifest, ManifestTable } from '../core/manifest.ts';
 
 export type { Manifest, ManifestTable };
+import { applyCrossYearChecks } from './applyCrossYearChecks.ts';
 import { extractFile, PIPELINE_CODES, type ParseReport, type PipelineCode } from './extractFile.ts';
 import { fileSummary, type FileSummary } from './fileSummary.ts';
 import { listInputFiles, type InputFile } from './listInputFiles.ts';
@@ -65,6 +66,9 @@ export async function buildData(options: BuildDataOptions): Promise<BuildSummary
       if (d.severity !== 'info' && isPipelineCode(d.code)) logger[d.severity === 'error' ? 'error' : 'warn'](`${summary.file}: ${d.message}`);
     options.onFile?.(summary, files.length, candidates.length);
   }
+
+  // X-YEAR-CARRY compares an organ's report with its previous year's, so it waits for every file
+  applyCrossYearChecks(rows, files);
 
   await mkdir(outDir, { recursive: true });
   const tables = await writeTables(rows, outDir, logger);

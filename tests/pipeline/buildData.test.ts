@@ -276,7 +276,7 @@ function fakeReport(bytes: Uint8Array, sourceFile: string): ParsedReport {
   return {
     report: {
       report_id: id, source_file: sourceFile, title: 't', organ: null, organ_level: 'unknown', region_code: null, province: null,
-      city: null, county: null, report_year: 2020, published_date: '2021-01-13', format: 'gov_2019', doc_kind: 'annual_report',
+      city: null, county: null, region_status: 'not_found', report_year: 2020, published_date: '2021-01-13', format: 'gov_2019', doc_kind: 'annual_report',
       encoding: 'utf-8', n_chars: bytes.length, parse_status: 'ok', n_errors: 0, n_warnings: 0,
     },
     sections: [], cells: [], checks: [], facts: [], text: 'x', diagnostics: [],

@@ -74,6 +74,23 @@ describe('cli-extract seeds/*', () => {
     expect(records.map((r) => r.report.format)).toEqual(['gov_2019', 'gov_2019', 'gov_2019', 'gov_2021', 'none']);
   });
 
+  test('document metadata: kinds, regions (GB/T 2260) and their resolution', () => {
+    expect(records.map((r) => r.report.doc_kind)).toEqual(['annual_report', 'annual_report', 'annual_report', 'annual_report', 'work_summary']);
+    expect(records.map((r) => r.report.region_code)).toEqual(['420104', '420703', '610902', '420104', '350206']);
+    expect(records.map((r) => r.report.region_status)).toEqual(Array(5).fill('resolved'));
+    expect(records.map((r) => r.report.report_year)).toEqual([2020, 2020, 2021, 2021, 2020]);
+  });
+
+  test('facts from prose with stable keys and the warning rules', () => {
+    const f003 = records[3].facts.filter((f: { label: string }) => /^[a-z_]+$/.test(f.label));
+    expect(f003.map((f: { label: string; value: number }) => [f.label, f.value])).toEqual([
+      ['applications_received', 147], ['carried_over', 3], ['carried_forward', 8], ['reviews', 19], ['lawsuits', 22], ['fees_collected', 1700],
+    ]);
+    expect(records.every((r) => r.facts.length > 0)).toBe(true);
+    const warnings = records[3].checks.filter((c: { severity: string }) => c.severity === 'warning').map((c: { rule_id: string }) => c.rule_id);
+    expect(new Set(warnings)).toEqual(new Set(['REG-POWER', 'TEXT-TABLE']));
+  });
+
   test('stdout holds nothing but JSON', () => {
     expect(result.stdout.endsWith('\n')).toBe(true);
     for (const line of result.stdout.trimEnd().split('\n')) expect(() => JSON.parse(line)).not.toThrow();

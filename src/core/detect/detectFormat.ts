@@ -17,10 +17,24 @@ export function detectFormat(text: string): Format {
   return 'none';
 }
 
+/**
+ * The 2008–2018 reports (条例 2007) have no national table: their sections (一、概述, 依申请公开政府信息情况,
+ * 收费及减免情况, 因政府信息公开申请行政复议…) and indicators (同意部分公开, 主动公开信息数) give them away, as does a
+ * provincial 政府信息公开情况统计表. A report with the 2019 headings (收到和处理政府信息公开申请) whose tables are
+ * missing is not pre_2019.
+ */
 function looksPre2019(c: string): boolean {
-  if (/政府信息公开情况统计表/.test(c)) return true;
-  const active = /主动公开[^。]{0,30}?\d+\s*(条|件|项)/.test(c);
-  const requests = /(依申请|申请公开)[^。]{0,30}?\d+\s*(条|件|项|次)/.test(c);
+  if (/政府信息公开(工作)?情况统计表/.test(c)) return true;
+  if (/收到和处理政府信息公开申请|第二十条第\(一\)项/.test(c)) return false;
+  let signals = 0;
+  if (/依申请公开(政府)?信息(的|工作)?(办理)?情况/.test(c)) signals++;
+  if (/收费(及|和|与)减免/.test(c)) signals++;
+  if (/因政府信息公开(申请)?(提起|申请)?行政复议/.test(c)) signals++;
+  if (/同意部分公开|不同意公开|否决公开|主动公开信息数|同意公开(的)?\d/.test(c)) signals++;
+  if (/一、概述/.test(c)) signals++;
+  if (signals >= 2) return true;
+  const active = /主动公开[^。]{0,30}?\d+(条|件|项)/.test(c);
+  const requests = /(依申请|申请公开)[^。]{0,30}?\d+(条|件|项|次)/.test(c);
   const report = /政府信息公开/.test(c) && /(年度报告|工作报告|年报)/.test(c);
   return active && requests && report;
 }

@@ -25,7 +25,8 @@ function organInProse(text: string): string | null {
  * else the signature line above the closing date, else the first organ named after a year in the prose.
  */
 export function extractOrgan(text: string, title: string | null): string | null {
-  const field = /(?:发布机构|发布单位|来源|信息来源)\s*[:：]\s*([^\s|]{2,30})/.exec(text.slice(0, 3000));
+  // '发布机构：…', a spaced label '发 布 机 构：…' or a metadata table cell '发布机构 | …'
+  const field = /(?:发\s*布\s*机\s*构|发\s*布\s*单\s*位|来\s*源|信息来源)\s*[:：|]\s*([^\s|]{2,30})/.exec(text.slice(0, 3000));
   if (field) {
     const o = clean(field[1]!);
     if (o && ORGAN_RE.test(o)) return o;
@@ -53,4 +54,15 @@ export function signatureOrgan(text: string): string | null {
     }
   }
   return null;
+}
+
+/**
+ * '区行政审批服务局' names its place only by level (the report's own region is implied): prefix the resolved county or
+ * prefecture so organs from different places stay apart. An organ that already names a place is kept as written.
+ */
+export function qualifyOrgan(organ: string | null, place: string | null): string | null {
+  if (!organ || !place) return organ;
+  const level = /^(区|县|市|旗)(?=[\u4e00-\u9fa5]{2})/.exec(organ);
+  if (!level || !place.endsWith(level[1]!)) return organ;
+  return place + organ.slice(1);
 }

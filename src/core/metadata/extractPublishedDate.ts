@@ -23,7 +23,7 @@ export function isoDate(y: number, m: number, d: number): string | null {
  * under the signature at the end of the document.
  */
 export function extractPublishedDate(text: string): string | null {
-  const field = /(?:发布时间|发布日期|公文生成日期|生成日期|成文日期|印发日期)\s*[:：]?\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(text.slice(0, 4000));
+  const field = /(?:发\s*布\s*时\s*间|发\s*布\s*日\s*期|公文生成日期|生\s*成\s*日\s*期|成\s*文\s*日\s*期|印发日期)\s*[:：|]?\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(text.slice(0, 4000));
   if (field) {
     const d = isoDate(Number(field[1]), Number(field[2]), Number(field[3]));
     if (d) return d;

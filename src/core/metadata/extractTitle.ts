@@ -13,7 +13,10 @@ export function extractTitle(text: string): string | null {
   for (let i = 0; i < ls.length; i++) {
     const l = ls[i]!.replace(/^[-*#\s]+/, '');
     if (!TITLE_WORDS.test(l) || l.length > 60 || l.length < 6) continue;
-    if (/[。；;，,:：]/.test(l) || /^(现将|根据|按照|为)/.test(l) || /^[一二三四五六七八九十]、/.test(l)) continue;
+    // a short lead-in such as 图解： or 解读： belongs to the title; a colon later in the line is a field or a sentence
+    if (/[。；;，,]/.test(l) || /[:：]/.test(l.slice(6)) || /^(现将|根据|按照|为)/.test(l) || /^[一二三四五六七八九十]、/.test(l)) continue;
+    // breadcrumbs name the site's column (首页 > 政务公开 > 政府信息公开年报), not the document
+    if (/[>»]|当前位置|首页/.test(l)) continue;
     const prev = i > 0 ? ls[i - 1]!.replace(/^[-*#\s]+/, '') : '';
     if (prev && prev.length <= 30 && /(年度|年)$/.test(prev) && !/[。：:，,]/.test(prev)) return prev + l;
     return l;

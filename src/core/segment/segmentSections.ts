@@ -11,13 +11,14 @@ const ORDER: SectionKey[] = ['overall', 'active_disclosure', 'applications', 're
 
 // Canonical headings by their number and a keyword; the variants of label_aliases
 // (四、因政府信息公开工作被申请行政复议、提起行政诉讼情况, 五、…存在的主要问题及改进措施, 六、其他事项 …) all match.
+// Pre-2019 reports put 四、政府信息公开的收费及减免情况 before 复议/诉讼, so those last three may come one number later.
 const HEADINGS: { key: SectionKey; re: RegExp }[] = [
   { key: 'overall', re: /^(?:一\s*[、.．]|1\s*、)\s*(?:\S{0,12}?)(?:总体情况|概述|总体|基本情况)/ },
   { key: 'active_disclosure', re: /^(?:二\s*[、.．]|2\s*、)\s*\S{0,12}?主动公开/ },
   { key: 'applications', re: /^(?:三\s*[、.．]|3\s*、)\s*\S{0,14}?(?:收到和处理|收到|依申请|申请)/ },
-  { key: 'review_litigation', re: /^(?:四\s*[、.．]|4\s*、)\s*\S{0,24}?(?:行政复议|复议|诉讼)/ },
-  { key: 'problems', re: /^(?:五\s*[、.．]|5\s*、)\s*\S{0,20}?(?:问题|改进)/ },
-  { key: 'other', re: /^(?:六\s*[、.．]|6\s*、)\s*\S{0,6}?(?:其他|其它)\S{0,10}(?:事项|情况)?/ },
+  { key: 'review_litigation', re: /^(?:[四五]\s*[、.．]|[45]\s*、)\s*\S{0,24}?(?:行政复议|复议|诉讼)/ },
+  { key: 'problems', re: /^(?:[五六]\s*[、.．]|[56]\s*、)\s*\S{0,20}?(?:问题|改进)/ },
+  { key: 'other', re: /^(?:[六七]\s*[、.．]|[67]\s*、)\s*\S{0,6}?(?:其他|其它)\S{0,10}(?:事项|情况)?/ },
 ];
 
 /** The section a line opens, or null. A heading is a short line of its own, not a table row (no pipe, no indent). */

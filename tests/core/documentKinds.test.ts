@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { detectFormat, parseReport } from '../../src/core/index.ts';
+
+const parse = (text: string, name = 'doc.txt') => parseReport(new TextEncoder().encode(text), name);
+
+const PRE_2019 = `枣阳市人民政府2015年政府信息公开工作年度报告
+本报告由枣阳市人民政府办公室根据《中华人民共和国政府信息公开条例》要求编制。
+一、概述
+2015年，我市认真贯彻落实《条例》，政府信息公开工作稳步推进。
+二、主动公开政府信息情况
+2015年共主动公开政府信息1234条，其中通过政府网站公开1100条。
+三、依申请公开政府信息情况
+2015年共受理政府信息公开申请15件，其中同意公开12件，同意部分公开2件，不同意公开1件。
+四、政府信息公开的收费及减免情况
+未收取任何费用。
+五、因政府信息公开申请行政复议、提起行政诉讼的情况
+2015年，因政府信息公开申请行政复议2件，提起行政诉讼1件。
+六、政府信息公开工作存在的主要问题及改进措施
+公开内容有待进一步丰富。
+联系电话：0710-6222222
+枣阳市人民政府办公室
+2016年3月28日
+`;
+
+describe('format from table headers, never from the year', () => {
+  it('a 2018 title over gov_2021 headers is gov_2021; a 2022 title over the 2019 form is gov_2019', () => {
+    expect(detectFormat('某县2018年度报告\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数')).toBe('gov_2021');
+    expect(detectFormat('某县2022年度政府信息公开工作年度报告\n信息内容\n本年新\n\n制作数量\n本年新公开数量')).toBe('gov_2019');
+  });
+
+  it('pre_2019: the 2007-era sections and indicators, or a provincial 统计表', () => {
+    expect(detectFormat(PRE_2019)).toBe('pre_2019');
+    expect(detectFormat('附件：2016年度政府信息公开情况统计表\n主动公开信息数 | 120')).toBe('pre_2019');
+  });
+
+  it('a report on the 2019 headings whose tables were images is none, not pre_2019', () => {
+    const text = '某区2021年度政府信息公开工作年度报告\n一、总体情况\n主动公开政府信息120条，收到依申请公开10件。\n二、主动公开政府信息情况\n（图片）\n三、收到和处理政府信息公开申请情况\n（图片）';
+    expect(detectFormat(text)).toBe('none');
+  });
+});
+
+describe('pre_2019 narrative report', () => {
+  it('is an annual report with metadata, region from 枣阳市 and its 0710 phone, and facts from prose', () => {
+    const r = parse(PRE_2019);
+    expect(r.report).toMatchObject({
+      format: 'pre_2019', doc_kind: 'annual_report', organ: '枣阳市人民政府', organ_level: 'county', report_year: 2015,
+      published_date: '2016-03-28', region_code: '420683', province: '湖北省', city: '襄阳市', county: '枣阳市',
+    });
+    const byLabel = (l: string) => r.facts.filter((f) => f.label === l).map((f) => f.value);
+    expect(byLabel('active_disclosure_items')).toEqual([1234]);
+    expect(byLabel('applications_received')).toEqual([15]);
+    expect(byLabel('granted')).toEqual([12]);
+    expect(byLabel('partially_granted')).toEqual([2]);
+    expect(byLabel('denied')).toEqual([1]);
+    expect(byLabel('reviews')).toEqual([2]);
+    expect(byLabel('lawsuits')).toEqual([1]);
+    expect(r.cells).toEqual([]);
+  });
+});
+
+describe('doc_kind', () => {
+  it('an interpretation page (文字解读) is other, even when it quotes the table headers', () => {
+    const r = parse('《硚口区人民政府2021年度政府信息公开工作年度报告》文字解读\n发布时间：2022-02-10\n一、总体情况\n2021年全区共收到依申请公开办件147件。\n本年制发件数 本年废止件数 现行有效件数');
+    expect(r.report.doc_kind).toBe('other');
+    expect(r.diagnostics.some((d) => d.code === 'not_a_report')).toBe(true);
+    expect(parse('图解：汉滨区2021年政府信息公开工作年度报告\n主动公开政府信息95条').report.doc_kind).toBe('other');
+  });
+
+  it('half-year and quarterly statistics are other', () => {
+    expect(parse('汉滨区2021年上半年政府信息公开工作情况\n上半年共主动公开政府信息120条，收到依申请公开5件。').report.doc_kind).toBe('other');
+    expect(parse('某局2020年第三季度政务公开工作报告\n本季度主动公开信息30条。').report.doc_kind).toBe('other');
+  });
+
+  it('a navigation-only page is other and yields no facts or cells', () => {
+    const nav = '首页 > 政务公开 > 政府信息公开年报\n当前位置：首页\n扫一扫在手机上查看当前页面\n收藏 打印 关闭\n主办单位：某某区人民政府 鄂ICP备12345678号';
+    const r = parse(nav);
+    expect(r.report).toMatchObject({ doc_kind: 'other', format: 'none' });
+    expect(r.report.parse_status).not.toBe('failed');
+    expect(r.facts).toEqual([]);
+    expect(r.cells).toEqual([]);
+  });
+
+  it('a work summary without the report structure is work_summary; a report title wins', () => {
+    expect(parse('2020年工作总结\n一、2020年工作举措和成效\n共受理网上申报件49107件。').report.doc_kind).toBe('work_summary');
+    expect(parse('某区2021年度政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况').report.doc_kind).toBe('annual_report');
+  });
+});
+
+describe('metadata fields as scraped pages write them', () => {
+  it('a metadata table with pipes and spaced labels', () => {
+    const r = parse('索 引 号 | 011043/2022-00012 | 发布机构 | 武汉市硚口区人民政府 |\n发 布 日 期 | 2022-02-08 |\n硚口区人民政府2021年度政府信息公开工作年度报告\n一、总体情况\n数据统计期限为2021年1月1日至2021年12月31日。');
+    expect(r.report).toMatchObject({ organ: '武汉市硚口区人民政府', published_date: '2022-02-08', report_year: 2021, region_code: '420104' });
+  });
+
+  it('report year from 统计期限, not from the publication date', () => {
+    const r = parse('发布时间：2022-01-20\n某区行政审批局政府信息公开工作年度报告\n本报告数据统计期限为2021年1月1日至12月31日。');
+    expect(r.report.report_year).toBe(2021);
+    expect(r.report.published_date).toBe('2022-01-20');
+  });
+
+  it('publication date under the signature, in Chinese numerals', () => {
+    const r = parse('某区2021年度政府信息公开工作年度报告\n一、总体情况\n正文。\n某区人民政府办公室\n二〇二二年一月二十八日');
+    expect(r.report.published_date).toBe('2022-01-28');
+  });
+});
+
+describe('pre_2019 sections', () => {
+  it('the 2007-era headings tile into the canonical keys (收费 section stays inside 依申请)', () => {
+    const r = parse(PRE_2019);
+    expect(r.sections.map((s) => s.key)).toEqual(['unknown', 'overall', 'active_disclosure', 'applications', 'review_litigation', 'problems']);
+    expect(r.sections.find((s) => s.key === 'review_litigation')!.heading).toBe('五、因政府信息公开申请行政复议、提起行政诉讼的情况');
+  });
+});
