@@ -80,12 +80,13 @@ function signedRaw(rng: Rng, v: number, unitRate: number): { raw: string; unit: 
   return { raw: raw + (unit && v !== 0 ? unit : ''), unit: unit && v !== 0 ? unit : null };
 }
 
-function activeTables(rng: Rng, format: ModernFormat, unitRate: number, cells: TruthCell[], extra: SynthTruth['extra_rows'], level: SynthTruth['organ_level']): void {
+function activeTables(rng: Rng, format: ModernFormat, unitRate: number, cells: TruthCell[], extra: SynthTruth['extra_rows'], level: SynthTruth['organ_level'], organ: string): void {
   const c = (t: string, r: string, col: string, v: number, units: readonly string[] = ['件']): void => {
     const w = countRaw(rng, v, units, unitRate);
     cells.push(cell(t, r, col, v, w.raw, w.unit));
   };
-  const regs = level === 'city' && rng.chance(0.4);
+  // only a city government (and its office) may make 规章; its departments report none (REG-POWER)
+  const regs = level === 'city' && rng.chance(0.4) && /人民政府(办公室)?$/.test(organ);
   if (format === 'gov_2021') {
     for (const row of ['regulations', 'normative_documents']) {
       const made = row === 'regulations' && !regs ? 0 : count(rng, 20);
@@ -226,7 +227,7 @@ export function generateTruth(rng: Rng, opts: TruthOptions): SynthTruth {
   const cells: TruthCell[] = [];
   const extra: SynthTruth['extra_rows'] = [];
   const unitRate = rng.chance(0.2) ? 0.6 : 0;
-  activeTables(rng, format, unitRate, cells, extra, level);
+  activeTables(rng, format, unitRate, cells, extra, level, organ);
   applications(rng, formatTemplate(format).tables.find((t) => t.id === 'applications')!, cells);
   review(rng, cells);
   const injections: Injection[] = [];
