@@ -192,6 +192,7 @@ describe('explore', () => {
     expect(await page.locator(`td[data-key="${key}"]`).getAttribute('class')).toContain('fail');
     await row.locator('button').click();
     await expect.poll(() => page.locator('td[data-key="applications.new_received.total"]').getAttribute('class'), POLL).toContain('hl');
+    expect(await row.getByTestId('check-refs').textContent()).toMatch(/左边: 总计 144\s*右边: 自然人 138 \+ 商业企业 2/);
     await screenshot(page, 'explore-viewer-failing');
     // the report's numbers in SQL
     await page.getByTestId('viewer-to-sql').click();
@@ -230,6 +231,8 @@ describe('explore', () => {
     await expect.poll(() => cells.textContent(), POLL).toContain('reported');
     expect(await cells.textContent()).toContain('统计表的每个数');
     expect(await page.locator('[data-testid="schema-object"][data-name="selection"]').count()).toBe(1);
+    // the catalog's session-local helper tables stay out of the schema (and of autocomplete)
+    expect(await page.locator('[data-testid="schema-object"][data-name="catalog_base"]').count()).toBe(0);
     await screenshot(page, 'explore-schema');
     await page.getByTestId('nav-sql').click();
     const editor = page.locator('.cm-content');
