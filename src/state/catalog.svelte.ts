@@ -1,15 +1,14 @@
 import type { Table } from 'apache-arrow';
 import type { Engine } from '../db/engine.ts';
 import {
-  CATALOG_BASE_SQL, DEFAULT_SORT, FACET_DIMS, SORT_KEYS, facetCountsSql, hitsSql, listSql, searchTerms, selectionSql,
-  type FacetDim, type FacetValue, type Facets, type Sort,
+  CATALOG_BASE_SQL, DEFAULT_SORT, FACET_DIMS, MAX_QUERY, facetCountsSql, filterSnapshot, hitsSql, listSql, parseFilter,
+  searchTerms, selectionSql, type FacetDim, type FacetValue, type Facets, type Sort,
 } from './catalogQuery.ts';
 import type { UrlPart } from './urlPart.ts';
 
 export interface FacetCount { value: FacetValue; n: number }
 export type FacetCounts = Record<FacetDim, FacetCount[]>;
 
-const MAX_QUERY = 200;
 const emptyCounts = (): FacetCounts => Object.fromEntries(FACET_DIMS.map((d) => [d, []])) as unknown as FacetCounts;
 
 /**
@@ -141,39 +140,16 @@ export class Catalog implements UrlPart {
   }
 
   snapshot(): unknown {
-    const facets = Object.fromEntries(FACET_DIMS.filter((d) => this.facets[d]?.length).map((d) => [d, [...this.facets[d]!]]));
-    const out: Record<string, unknown> = {};
-    if (Object.keys(facets).length) out.facets = facets;
-    if (this.q.trim()) out.q = this.q;
-    if (this.sort.key !== DEFAULT_SORT.key || this.sort.desc !== DEFAULT_SORT.desc) out.sort = { ...this.sort };
-    return Object.keys(out).length ? out : undefined;
+    return filterSnapshot({ facets: this.facets, q: this.q, sort: this.sort });
   }
 
   restore(value: unknown): void {
-    const v = isRecord(value) ? value : {};
-    const facets: Facets = {};
-    if (isRecord(v.facets)) {
-      for (const d of FACET_DIMS) {
-        const arr = v.facets[d];
-        if (Array.isArray(arr)) {
-          const vals = arr.filter((x): x is FacetValue => x === null || (typeof x === 'string' && x.length <= 200)).slice(0, 500);
-          if (vals.length) facets[d] = [...new Set(vals)];
-        }
-      }
-    }
-    this.facets = facets;
-    this.q = typeof v.q === 'string' ? v.q.slice(0, MAX_QUERY) : '';
-    const s = v.sort;
-    this.sort =
-      isRecord(s) && SORT_KEYS.includes(s.key as Sort['key']) && typeof s.desc === 'boolean'
-        ? { key: s.key as Sort['key'], desc: s.desc }
-        : { ...DEFAULT_SORT };
+    const f = parseFilter(value);
+    this.facets = f.facets;
+    this.q = f.q;
+    this.sort = f.sort;
     void this.refresh();
   }
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function toCounts(t: Table): FacetCounts {
