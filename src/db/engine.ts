@@ -136,7 +136,7 @@ export class Engine {
     const t = await this.sys(
       `SELECT c.table_name, t.table_type, c.column_name, c.data_type
        FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
-       WHERE c.table_schema = 'main' ORDER BY c.table_name, c.ordinal_position`,
+       WHERE c.table_schema = 'main' AND c.table_catalog <> 'temp' ORDER BY c.table_name, c.ordinal_position`,
     );
     const out: SchemaInfo = new Map();
     for (const r of t.toArray() as { table_name: string; table_type: string; column_name: string; data_type: string }[]) {

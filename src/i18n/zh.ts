@@ -1,7 +1,9 @@
 import * as base from './messages/base.ts';
+import * as explore from './messages/explore.ts';
 
 export const zh = {
   ...base.zh,
+  ...explore.zh,
 };
 
 export type Dict = Record<keyof typeof zh, string>;

@@ -16,6 +16,8 @@ export class QueryRun {
   error = $state.raw<QueryFailure | null>(null);
   running = $state(false);
   cancelled = $state(false);
+  /** caret position in the editor, kept while the editor is not on screen (schema browser inserts there) */
+  cursor = $state<number | null>(null);
   private token = 0;
 
   constructor(private readonly engine: () => Engine | null) {}
@@ -43,6 +45,15 @@ export class QueryRun {
     } finally {
       if (my === this.token) this.running = false;
     }
+  }
+
+  /** Inserts text at the caret (at the end when the editor was never used) and moves the caret after it. */
+  insert(text: string): void {
+    const pos = Math.min(this.cursor ?? this.sql.length, this.sql.length);
+    const before = this.sql.slice(0, pos);
+    const pad = before && !/[\s(,.]$/.test(before) ? ' ' : '';
+    this.sql = before + pad + text + this.sql.slice(pos);
+    this.cursor = pos + pad.length + text.length;
   }
 
   async cancel(): Promise<void> {

@@ -6,10 +6,14 @@ import { I18n, langFromUrl, type Lang } from '../i18n/i18n.svelte.ts';
 import { markAfterPaint, markOnce } from './marks.ts';
 import { OVERVIEW_SQL, toOverview, type OverviewData } from './overviewQuery.ts';
 import { QueryRun } from './queryRun.svelte.ts';
+import { Catalog } from './catalog.svelte.ts';
+import { ReportViewer } from './reportViewer.svelte.ts';
+import { SchemaSamples } from './schemaSamples.svelte.ts';
+import type { UrlPart } from './urlPart.ts';
 
 export type Phase = 'manifest' | 'db' | 'data' | 'ready' | 'error';
-export type Panel = 'overview' | 'reports' | 'sql';
-const PANELS: readonly Panel[] = ['overview', 'reports', 'sql'];
+export type Panel = 'overview' | 'reports' | 'report' | 'sql' | 'schema' | 'library';
+const PANELS: readonly Panel[] = ['overview', 'reports', 'report', 'sql', 'schema', 'library'];
 
 export interface ReportListRow {
   report_id: string;
@@ -32,6 +36,12 @@ export class Workbench {
   panel = $state<Panel>('overview');
   readonly i18n: I18n;
   readonly query: QueryRun;
+  /** facets + search; its selection is the `selection` table in DuckDB */
+  readonly catalog: Catalog;
+  readonly viewer: ReportViewer;
+  readonly schemaSamples: SchemaSamples;
+  /** state that belongs in the URL (wired by the URL layer) */
+  readonly urlParts: readonly UrlPart[];
   private engine: Engine | null = null;
 
   constructor(private readonly dataBase: URL, search = '') {
@@ -40,6 +50,10 @@ export class Workbench {
     const panel = params.get('panel');
     if (PANELS.includes(panel as Panel)) this.panel = panel as Panel;
     this.query = new QueryRun(() => this.engine);
+    this.catalog = new Catalog(() => this.engine);
+    this.viewer = new ReportViewer(() => this.engine);
+    this.schemaSamples = new SchemaSamples(() => this.engine);
+    this.urlParts = [this.catalog, this.viewer];
     const sql = params.get('sql');
     if (sql) this.query.sql = sql;
   }
@@ -69,6 +83,7 @@ export class Workbench {
       const engine = this.engine;
       await Promise.all((await decoded).map(([name, ipc]) => engine.ensureTable(name, ipc)));
       await this.engine.createViews();
+      await this.catalog.init();
       markOnce('wb:data-ready');
       const rows = (await this.engine.sys(OVERVIEW_SQL)).toArray() as { dim: string; k: string | null; n: number }[];
       this.overview = toOverview(rows.map((r) => ({ dim: r.dim, k: r.k, n: Number(r.n) })));
@@ -89,6 +104,7 @@ export class Workbench {
       `SELECT report_id, title, organ, report_year, format, doc_kind, parse_status, n_errors FROM reports ORDER BY report_year DESC NULLS LAST, organ`,
     );
     this.reports = t.toArray().map((r) => ({ ...(r.toJSON() as ReportListRow), n_errors: Number(r.n_errors) }));
+    if (this.viewer.reportId && !this.viewer.data) void this.viewer.open(this.viewer.reportId);
     if (this.panel === 'sql' && new URLSearchParams(location.search).has('sql')) void this.query.run();
   }
 
@@ -101,6 +117,11 @@ export class Workbench {
     this.i18n.lang = lang;
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     this.syncUrl();
+  }
+
+  openReport(id: string): void {
+    void this.viewer.open(id);
+    this.setPanel('report');
   }
 
   openInSql(sql: string): void {
