@@ -57,11 +57,22 @@ function cell(table: string, row: string, col: string, value: number, raw?: stri
   return { table_id: table, row_key: row, col_key: col, value, state: 'reported', unit, raw: raw ?? String(value) };
 }
 
+const CN_DIGITS = '零一二三四五六七八九';
+/** 0–99 in Chinese numerals: 0 零, 7 七, 10 十, 12 十二, 40 四十, 56 五十六. */
+export function cnNumeral(v: number): string {
+  if (v < 10) return CN_DIGITS[v]!;
+  const t = Math.floor(v / 10);
+  const u = v % 10;
+  return (t === 1 ? '' : CN_DIGITS[t]!) + '十' + (u ? CN_DIGITS[u]! : '');
+}
+
 /** Write a count the way offices do: mostly bare, sometimes with 件/项/个 or thousands separators. */
 function countRaw(rng: Rng, v: number, units: readonly string[], unitRate: number): { raw: string; unit: string | null } {
   let s = v >= 1000 && rng.chance(0.15) ? v.toLocaleString('en-US') : String(v);
   if (rng.chance(unitRate)) {
     const u = rng.pick(units);
+    // now and then in Chinese numerals ('十二件'), as some offices write
+    if (v < 100 && rng.chance(0.1)) return { raw: cnNumeral(v) + u, unit: u };
     return { raw: s + u, unit: u };
   }
   if (v === 0 && rng.chance(0.02)) s = '零';
