@@ -97,6 +97,8 @@ function activeTables(rng: Rng, format: ModernFormat, unitRate: number, cells: T
     cells.push(cell(t, r, col, v, w.raw, w.unit));
   };
   const regs = level === 'city' && rng.chance(0.4);
+  // local forms add rows the national template lacks (Hubei: 其他主动公开文件); they are kept under a derived key
+  const extraLabel = rng.chance(0.25) ? rng.pick(['其他主动公开文件', '其他主动公开文件', '政策解读', '重大行政决策']) : null;
   if (format === 'gov_2021') {
     for (const row of ['regulations', 'normative_documents']) {
       const made = row === 'regulations' && !regs ? 0 : count(rng, 20);
@@ -105,6 +107,13 @@ function activeTables(rng: Rng, format: ModernFormat, unitRate: number, cells: T
       c('active_art20_1', row, 'made', made);
       c('active_art20_1', row, 'repealed', repealed);
       c('active_art20_1', row, 'valid', valid);
+    }
+    if (extraLabel) {
+      const key = extraRowKey(extraLabel);
+      extra.push({ table_id: 'active_art20_1', row_key: key, label: extraLabel });
+      c('active_art20_1', key, 'made', count(rng, 300));
+      c('active_art20_1', key, 'repealed', count(rng, 20));
+      c('active_art20_1', key, 'valid', count(rng, 900));
     }
     c('active_art20_5', 'licensing', 'decisions', count(rng, 5000));
     c('active_art20_6', 'punishment', 'decisions', count(rng, 900));
@@ -128,9 +137,8 @@ function activeTables(rng: Rng, format: ModernFormat, unitRate: number, cells: T
     c('active_art20_1', row, 'new_published', made);
     c('active_art20_1', row, 'total_published', made + (row === 'regulations' && !regs ? 0 : count(rng, 80)));
   }
-  if (rng.chance(0.3)) {
-    // Hubei's form adds a row the national template lacks
-    const label = '其他主动公开文件';
+  if (extraLabel) {
+    const label = extraLabel;
     const key = extraRowKey(label);
     extra.push({ table_id: 'active_art20_1', row_key: key, label });
     const made = count(rng, 300);
