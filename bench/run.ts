@@ -2,6 +2,7 @@
 // (`npm run bench` builds the app first). Each benchmark is a module exporting
 // `(options: BenchOptions) => Promise<unknown>`; register new ones in BENCHMARKS below.
 import { startup } from './startup.ts';
+import { parse } from './parse.ts';
 import type { BenchOptions } from './lib.ts';
 
 type Benchmark = (options: BenchOptions) => Promise<unknown>;
@@ -10,6 +11,10 @@ const BENCHMARKS: Record<string, { run: Benchmark; description: string }> = {
   startup: {
     run: startup,
     description: 'cold start-up of the app (wb:* marks) vs. a bare DuckDB-WASM page (floor)',
+  },
+  parse: {
+    run: parse,
+    description: 'parser throughput: generated reports (10–25 KB) parsed per second on one core',
   },
 };
 

@@ -1,3 +1,5 @@
+import { toSimplified } from '../normalize/toSimplified.ts';
+
 const ENUM_PREFIX = /^\s*(?:[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．)）](?!\d))\s*/;
 
 /** Leading enumeration of a label: '（一）', '(3)', '三、', '1.' → canonical '(一)', '(3)', '三、', '1.'; '' when none. */
@@ -10,10 +12,10 @@ export function enumPrefix(label: string): string {
 /**
  * Comparable form of a table label: enumeration prefix, parenthesised notes, whitespace, quotes and punctuation
  * removed. '规章(设区的市、自治州人民政府应提供相关数据)' → '规章'; '法 律 服 务 机 构' → '法律服务机构';
- * '（二）部分公开（区分处理的…）' → '部分公开'.
+ * '（二）部分公开（区分处理的…）' → '部分公开'; traditional script → simplified ('行政許可' → '行政许可'); 其它 → 其他.
  */
 export function labelKey(label: string): string {
-  let s = label.replace(ENUM_PREFIX, '');
+  let s = toSimplified(label).replace(ENUM_PREFIX, '').replace(/其它/g, '其他');
   // drop bracketed notes, but keep the text when the whole label is bracketed
   const stripped = s.replace(/[(（][^()（）]*[)）]?/g, '');
   if (stripped.replace(/\s/g, '').length > 0) s = stripped;
@@ -43,14 +45,19 @@ export function bigramSimilarity(a: string, b: string): number {
  * '（六）其他处理' does not match '其他'; 1 bigram similarity ≥ 0.75 for labels of ≥ 6 characters (typos); 0 none.
  */
 export function labelScore(written: string, candidates: readonly string[]): number {
-  const w = labelKey(written);
+  return keyScore(labelKey(written), candidates);
+}
+
+/** labelScore for a label already passed through labelKey (callers scoring one label against many rows). */
+export function keyScore(w: string, candidates: readonly string[]): number {
   if (!w) return 0;
   let best = 0;
   for (const c of candidates) {
     if (!c) continue;
     if (w === c) return 3;
     if (c.length >= 4 && w.length >= 4 && (w.startsWith(c) || (c.startsWith(w) && w.length >= Math.min(6, c.length)))) best = Math.max(best, 2);
-    else if (c.length >= 6 && w.length >= 6 && bigramSimilarity(w, c) >= 0.75) best = Math.max(best, 1);
+    // Dice is at most 2·min/(sum of lengths): lengths alone rule most pairs out before counting bigrams
+    else if (c.length >= 6 && w.length >= 6 && 2 * Math.min(w.length, c.length) >= 0.75 * (w.length + c.length) && bigramSimilarity(w, c) >= 0.75) best = Math.max(best, 1);
   }
   return best;
 }

@@ -1,4 +1,4 @@
-import { parseCellValue } from './parseCellValue.ts';
+import { parseCellValue, type ParsedValue } from './parseCellValue.ts';
 
 export interface Token {
   /** trimmed text; '' for an empty pipe cell */
@@ -6,6 +6,8 @@ export interface Token {
   start: number;
   end: number;
   kind: 'text' | 'value' | 'empty';
+  /** the cell value read from `text` (set for 'value' tokens, so it is parsed once) */
+  parsed?: ParsedValue;
 }
 
 const isFillerPiece = (s: string): boolean => /^:?-{3,}:?$/.test(s.trim());
@@ -22,32 +24,49 @@ function pushTrimmed(out: Token[], text: string, from: number, to: number, keepE
   splitTrailingNumbers(out, text, a, b);
 }
 
-/** 'label 1 2 3' (PDF text, whole rows on one line) → 'label', '1', '2', '3'. */
+/**
+ * Whitespace-separated words of one cell or line. 'label 1 2 3' (PDF text, a row per line) → 'label', '1', '2', '3';
+ * a line where text follows numbers (a whole table on one line) → every word its own token, except that runs of
+ * single characters ('结 果 维 持', vertical headers) stay together. A line of text only stays one token.
+ */
 function splitTrailingNumbers(out: Token[], text: string, a: number, b: number): void {
   const s = text.slice(a, b);
-  const parts: { s: number; e: number }[] = [];
+  const parts: { s: number; e: number; v: boolean; p: ParsedValue | null }[] = [];
   const re = /\S+/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) parts.push({ s: m.index, e: m.index + m[0].length });
-  let j = parts.length;
-  while (j > 0) {
-    const p = parts[j - 1]!;
-    const v = parseCellValue(s.slice(p.s, p.e));
-    if (!v || v.state === 'blank') break;
-    j--;
+  while ((m = re.exec(s))) {
+    const v = parseCellValue(m[0]);
+    parts.push({ s: m.index, e: m.index + m[0].length, v: !!v && v.state !== 'blank', p: v });
   }
-  if (parts.length < 2 || j === parts.length) {
+  if (parts.length < 2 || !parts.some((p) => p.v)) {
     out.push(makeToken(text, a, b));
     return;
   }
-  if (j > 0) out.push(makeToken(text, a, a + parts[j - 1]!.e));
-  for (let k = j; k < parts.length; k++) out.push(makeToken(text, a + parts[k]!.s, a + parts[k]!.e));
+  const firstValue = parts.findIndex((p) => p.v);
+  const interleaved = parts.slice(firstValue).some((p) => !p.v);
+  // 'label 1 2 3' keeps a label of one or two words whole ('结果 维持'); longer prefixes are headers and labels in a row
+  if (!interleaved && firstValue <= 2) {
+    if (firstValue > 0) out.push(makeToken(text, a, a + parts[firstValue - 1]!.e));
+    for (let k = firstValue; k < parts.length; k++) out.push(makeToken(text, a + parts[k]!.s, a + parts[k]!.e, parts[k]!.p));
+    return;
+  }
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k]!;
+    if (p.v) {
+      out.push(makeToken(text, a + p.s, a + p.e, p.p));
+      continue;
+    }
+    let j = k;
+    if (p.e - p.s === 1) while (j + 1 < parts.length && !parts[j + 1]!.v && parts[j + 1]!.e - parts[j + 1]!.s === 1) j++;
+    out.push({ text: text.slice(a + p.s, a + parts[j]!.e), start: a + p.s, end: a + parts[j]!.e, kind: 'text' });
+    k = j;
+  }
 }
 
-function makeToken(text: string, start: number, end: number): Token {
+function makeToken(text: string, start: number, end: number, parsed?: ParsedValue | null): Token {
   const t = text.slice(start, end);
-  const v = parseCellValue(t);
-  return { text: t, start, end, kind: v && v.state !== 'blank' ? 'value' : 'text' };
+  const v = parsed === undefined ? parseCellValue(t) : parsed;
+  return v && v.state !== 'blank' ? { text: t, start, end, kind: 'value', parsed: v } : { text: t, start, end, kind: 'text' };
 }
 
 /**
@@ -58,17 +77,53 @@ function makeToken(text: string, start: number, end: number): Token {
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
   let pos = from;
+  // a lone '|' closing a cell whose text stood on the lines above ('上一年项目数量\n|') is not an empty cell
+  let openCell = false;
   while (pos < to) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0 || nl > to) nl = to;
-    tokenizeLine(out, text, pos, nl);
+    const blank = isBlankLine(text, pos, nl);
+    if (!(openCell && isLonePipe(text, pos, nl))) tokenizeLine(out, text, pos, nl);
+    if (!blank) openCell = !hasPipe(text, pos, nl) && !isPureValueLine(out, pos);
     pos = nl + 1;
   }
   return out;
 }
 
+// Page numbers of PDF text between table rows: '- 3 -', '— 3 —', '第3页', '第 3 页 共 5 页', '3/5'.
+const PAGE_MARK = /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
+
+function isBlankLine(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (text[i] !== ' ' && text[i] !== '\t') return false;
+  return true;
+}
+
+function hasPipe(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (text.charCodeAt(i) === 124) return true;
+  return false;
+}
+
+function isLonePipe(text: string, a: number, b: number): boolean {
+  let pipes = 0;
+  for (let i = a; i < b; i++) {
+    const c = text[i];
+    if (c === '|') pipes++;
+    else if (c !== ' ' && c !== '\t') return false;
+  }
+  return pipes === 1;
+}
+
+/** The tokens of the line starting at `pos` are all values (a value line without a pipe does not open a cell). */
+function isPureValueLine(out: Token[], pos: number): boolean {
+  let k = out.length - 1;
+  if (k < 0 || out[k]!.start < pos) return true;
+  for (; k >= 0 && out[k]!.start >= pos; k--) if (out[k]!.kind === 'text') return false;
+  return true;
+}
+
 function tokenizeLine(out: Token[], text: string, ls: number, le: number): void {
   const line = text.slice(ls, le);
+  if (le - ls < 24 && PAGE_MARK.test(line)) return;
   if (!line.includes('|')) {
     splitTabs(out, text, ls, le, false);
     return;
