@@ -111,3 +111,15 @@ describe('pre_2019 sections', () => {
     expect(r.sections.find((s) => s.key === 'review_litigation')!.heading).toBe('五、因政府信息公开申请行政复议、提起行政诉讼的情况');
   });
 });
+
+describe('organ from the title, in the ways titles are written', () => {
+  it.each([
+    ['国家税务总局武汉市税务局2021年政府信息公开工作年度报告', '国家税务总局武汉市税务局', 'city', '420100'],
+    ['武汉市政府信息公开工作年度报告（2021年度）', '武汉市政府', 'city', '420100'],
+    ['硚口区人民政府关于2021年度政府信息公开工作的年度报告', '硚口区人民政府', 'county', '420104'],
+    ['湖北省教育厅2020年政府信息公开工作年度报告', '湖北省教育厅', 'province', '420000'],
+  ])('%s → %s', (title, organ, level, code) => {
+    const r = parse(`${title}\n一、总体情况\n本年度工作稳步推进。`);
+    expect(r.report).toMatchObject({ title, organ, organ_level: level, region_code: code });
+  });
+});

@@ -133,3 +133,26 @@ describe('X-YEAR-CARRY (crossYearChecks)', () => {
     expect(crossYearChecks([summary, rep('b', 2021, Array(7).fill(0), [])])).toEqual([]);
   });
 });
+
+describe('TEXT-TABLE on 第二十条第（一）项', () => {
+  const row = (made: number, valid: number) => [cell('active_art20_1', 'normative_documents', 'made', made), cell('active_art20_1', 'normative_documents', 'valid', valid)];
+  const f = (value: number) => ({ label: 'normative_documents', value, unit: '件', start: 0, end: String(value).length, section_key: 'active_disclosure' as const });
+  it('the prose count may be the new documents or the stock; neither fails', () => {
+    const run = (value: number) => warningChecks({ organ: 'x', organ_level: 'county', report_year: 2021, cells: row(1, 5), facts: [f(value)], text: `${value}件规范性文件` })[0];
+    expect(run(1)).toMatchObject({ rule_id: 'TEXT-TABLE', status: 'pass', rhs: 1 });
+    expect(run(5)).toMatchObject({ status: 'pass', rhs: 5 });
+    expect(run(7)).toMatchObject({ status: 'fail', lhs: 7, rhs: 1 });
+  });
+});
+
+describe('TEXT-TABLE compares disclosure counts only', () => {
+  it('a 司法局 handling 行政复议 in general is not compared with the disclosure table', () => {
+    const cells = [cell('review_litigation', 'counts', 'review_total', 2)];
+    const fact = (sentence: string, section_key: 'overall' | 'review_litigation') => ({ label: 'reviews', value: 120, unit: '件', start: 0, end: 3, section_key, sentence });
+    const run = (sentence: string, section: 'overall' | 'review_litigation') =>
+      warningChecks({ organ: '某区司法局', organ_level: 'county', report_year: 2021, cells, facts: [fact(sentence, section)], text: sentence });
+    expect(run('全年办理行政复议案件120件。', 'overall')).toEqual([]);
+    expect(run('因政府信息公开被申请行政复议120件。', 'overall')[0]).toMatchObject({ status: 'fail', lhs: 120, rhs: 2 });
+    expect(run('被申请行政复议120件。', 'review_litigation')[0]).toMatchObject({ status: 'fail' });
+  });
+});

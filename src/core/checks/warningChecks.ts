@@ -1,7 +1,7 @@
 import type { CellRow, CheckRow, FactRow, OrganLevel } from '../schema.ts';
 
 type Draft = Omit<CheckRow, 'report_id'>;
-type FactLike = Pick<FactRow, 'label' | 'value' | 'unit' | 'start' | 'end' | 'section_key'>;
+type FactLike = Pick<FactRow, 'label' | 'value' | 'unit' | 'start' | 'end' | 'section_key'> & { sentence?: string };
 
 const fmt = (n: number): string => String(Math.round(n * 1e6) / 1e6);
 const cellKey = (t: string, r: string, c: string): string => `${t}.${r}.${c}`;
@@ -68,9 +68,22 @@ const UNABLE = ['unable_not_held', 'unable_need_creation', 'unable_still_unclear
 const NOT_PROCESSED = ['not_processed_petition', 'not_processed_duplicate', 'not_processed_publication', 'not_processed_mass_repeat', 'not_processed_confirm'];
 
 type Refs = [string, string, string][];
-interface Target { zh: string; en: string; readings: Refs[]; readingZh?: string[]; readingEn?: string[] }
+interface Target {
+  zh: string; en: string; readings: Refs[]; readingZh?: string[]; readingEn?: string[];
+  /** outside section 四, a review or lawsuit count is about disclosure only when its sentence says so (a 司法局 handles
+   * hundreds of 行政复议 that are not about 政府信息公开) */
+  disclosureOnly?: boolean;
+  /** 第二十条 counts are quoted in section 二 as well */
+  activeSection?: boolean;
+}
+
+// 规章 / 规范性文件 counts in the prose may be the year's new ones or the stock: any column of the row may match
+const ART20_1_COLS = ['made', 'new_made', 'new_published', 'valid', 'total_published', 'repealed'];
+const art20Row = (row: string): Refs[] => ART20_1_COLS.map((c) => [['active_art20_1', row, c]]);
 
 const TARGETS: Record<string, Target> = {
+  regulations: { zh: '第二十条第（一）项「规章」', en: 'Article 20(1) 规章 row', readings: art20Row('regulations'), activeSection: true },
+  normative_documents: { zh: '第二十条第（一）项「规范性文件」', en: 'Article 20(1) normative documents row', readings: art20Row('normative_documents'), activeSection: true },
   applications_received: {
     zh: '本年新收政府信息公开申请数量（总计）', en: 'applications received this year (total)',
     // the prose often counts the carried-over applications in ('共收到147件，其中2020年结转3件')
@@ -85,12 +98,13 @@ const TARGETS: Record<string, Target> = {
   denied: { zh: '不予公开（总计）', en: 'denied (total)', readings: [SUM('applications', DENIED, 'total')] },
   unable: { zh: '无法提供（总计）', en: 'unable to provide (total)', readings: [SUM('applications', UNABLE, 'total')] },
   not_processed: { zh: '不予处理（总计）', en: 'not processed (total)', readings: [SUM('applications', NOT_PROCESSED, 'total')] },
-  reviews: { zh: '行政复议（总计）', en: 'administrative reviews (total)', readings: [SUM('review_litigation', ['counts'], 'review_total')] },
+  reviews: { zh: '行政复议（总计）', en: 'administrative reviews (total)', readings: [SUM('review_litigation', ['counts'], 'review_total')], disclosureOnly: true },
   lawsuits: {
     zh: '行政诉讼（未经复议直接起诉与复议后起诉之和）', en: 'lawsuits (direct plus after review)',
     readings: [[['review_litigation', 'counts', 'lit_direct_total'], ['review_litigation', 'counts', 'lit_after_review_total']], SUM('review_litigation', ['counts'], 'lit_direct_total')],
     readingZh: ['行政诉讼（未经复议直接起诉与复议后起诉之和）', '行政诉讼（未经复议直接起诉总计）'],
     readingEn: ['lawsuits (direct plus after review)', 'lawsuits filed directly (total)'],
+    disclosureOnly: true,
   },
 };
 
@@ -113,7 +127,9 @@ function textTable({ cells, facts, text, report_year }: WarningInput): Draft[] {
   const out: Draft[] = [];
   for (const f of facts) {
     const target = TARGETS[f.label];
-    if (!target || !SUMMARY_SECTIONS.has(f.section_key)) continue;
+    if (!target) continue;
+    if (!SUMMARY_SECTIONS.has(f.section_key) && !(target.activeSection && f.section_key === 'active_disclosure')) continue;
+    if (target.disclosureOnly && f.section_key !== 'review_litigation' && !/信息公开/.test(f.sentence ?? '')) continue;
     if (f.label !== 'carried_over' && f.label !== 'carried_forward' && report_year) {
       const y = clauseYear(text, f.start);
       if (y !== null && y !== report_year) continue;

@@ -32,10 +32,14 @@ export function extractOrgan(text: string, title: string | null): string | null 
     if (o && ORGAN_RE.test(o)) return o;
   }
   if (title) {
-    const m = /^(.{2,30}?)(?:关于)?(?:19|20)\d{2}\s*年/.exec(title);
+    // '硚口区人民政府2021年度…', '关于…', '武汉市政府信息公开工作年度报告（2021年度）'; prefixes such as 图解： are not organs
+    const t = title.replace(/^[^：:]{0,6}[：:]/, '').replace(/^[《〈“"]+/, '');
+    const m = /^(.{2,30}?)(?:关于)?(?:(?:19|20)\d{2}\s*年|政府信息公开|政务公开|信息公开)/.exec(t);
     if (m) {
-      const o = clean(m[1]!);
-      if (o) return o;
+      let o = clean(m[1]!);
+      // '武汉市政府信息公开…' is 武汉市政府's report: the 政府 went to the keyword
+      if (o && /(省|市|区|县|旗|州|盟|镇|乡|街道)$/.test(o) && t.slice(m[1]!.length).startsWith('政府信息公开')) o += '政府';
+      if (o && !/^(19|20)\d{2}/.test(o)) return o;
     }
   }
   const sig = signatureOrgan(text);

@@ -82,15 +82,16 @@ function gatherEvidence(zones: [string, Zone][], text: string): { mentions: Ment
   for (const m of scan.matchAll(/ICP\s*备/g)) {
     const before = scan.slice(Math.max(0, m.index - 3), m.index).trim();
     const p = provinceByAbbr(before.slice(-1));
-    if (p) bump(ev.provinces, p, 'icp', 6);
+    if (p) bump(ev.provinces, p, 'icp', 3);
   }
   for (const m of scan.matchAll(/网站标识码?\s*[:：]?\s*(\d{10})/g)) {
     const code = m[1]!.slice(0, 6);
     const p = placeByCode(code);
     if (!p) continue;
+    // the site id names the site's owner: decisive between namesakes, weak about anything else (mirrors, shared platforms)
     if (p.level === 'county') bump(ev.counties, p.code, 'site', 50);
-    if (p.city) bump(ev.cities, p.city, 'site', 10);
-    bump(ev.provinces, p.province, 'site', 5);
+    if (p.city) bump(ev.cities, p.city, 'site', 5);
+    bump(ev.provinces, p.province, 'site', 3);
   }
   return { mentions, ev };
 }
@@ -166,7 +167,8 @@ export function resolveRegion(text: string, organ: string | null, title: string 
     // a county named in the organ or title competes with its same-stem namesakes (华容区 / 华容县)
     if (m.zone !== 'body' && m.place.level === 'county') for (const p of countiesWithStem(m.place)) if (p.code !== m.place.code) consider(p, w * 0.75, false);
   }
-  if (targetLevel === 'county') {
+  // a county known only from the site id or phone code stands in when the text names none
+  if (targetLevel === 'county' && cands.size === 0) {
     for (const code of ev.counties.keys()) {
       const p = placeByCode(code);
       if (p) consider(p, total(ev.counties, code) >= 50 ? 20 : 0, false);
