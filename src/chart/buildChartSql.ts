@@ -111,7 +111,8 @@ export function buildChartSql(spec: ChartSpec, sourceSql: string, columns: reado
   const byDims = dims.map((ch) => `${quoteIdent(ch)} NULLS LAST`).join(', ');
   const numericValue = !value.startsWith('min(') && !value.startsWith('max(');
   const order =
-    spec.sort === 'x' || !numericValue
+    // lines and areas join their points in x order whatever the sort
+    spec.sort === 'x' || !numericValue || spec.mark === 'line' || spec.mark === 'area'
       ? `${otherFirst}${byDims}`
       : `${otherFirst}sum(${quoteIdent(measure)}) OVER (PARTITION BY "x") ${spec.sort === 'value-desc' ? 'DESC' : 'ASC'} NULLS LAST, ${byDims}`;
   ctes.push(`agg AS (\nSELECT ${select.join(', ')}\nFROM src\nGROUP BY ${groupBy}\n)`);
