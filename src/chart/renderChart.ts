@@ -110,7 +110,8 @@ export function renderChart(spec: ChartSpec, data: ChartData, ctx: ChartContext)
       const groupedAxis = grouped ? { axis: null, domain: uniqueInOrder(colorValues ?? []) } : catAxis;
       if (horizontal) {
         xScale = valueAxis;
-        yScale = groupedAxis;
+        // the category labels fill the left margin; the heading above the chart names them
+        yScale = { ...groupedAxis, label: null };
         if (grouped) fyScale = { ...fyScale, label: title('x'), domain: xDomain };
         marginLeft = Math.min(ctx.width * 0.45, longest + 14);
         const rows = xDomain.length * (grouped ? uniqueInOrder(colorValues ?? []).length : 1);
@@ -167,7 +168,7 @@ export function renderChart(spec: ChartSpec, data: ChartData, ctx: ChartContext)
         marks.push(Plot.text(D, { ...facet, x: xValues, y: c.y, text: (c.color ?? []).map((v) => fmtTick(v)), fill: 'currentColor', fontSize: 11, stroke: ctx.theme.bg, strokeWidth: 3, paintOrder: 'stroke' }));
       }
       xScale = catAxis;
-      yScale = { label: title('y'), tickFormat: fmtAxisCategory, domain: yDomain };
+      yScale = { label: null, tickFormat: fmtAxisCategory, domain: yDomain };
       const longestY = Math.max(0, ...yDomain.map((v) => textWidth(fmtAxisCategory(v))));
       marginLeft = Math.min(ctx.width * 0.45, longestY + 14);
       height = Math.max(200, Math.min(2400, yDomain.length * 26 + 80));
@@ -182,7 +183,7 @@ export function renderChart(spec: ChartSpec, data: ChartData, ctx: ChartContext)
       marks.push(horizontal ? Plot.boxX(D, { ...facet, ...cat, x: c.y, fill: ctx.theme.accent, stroke: ctx.theme.fg }) : Plot.boxY(D, { ...facet, ...cat, y: c.y, fill: ctx.theme.accent, stroke: ctx.theme.fg }));
       if (horizontal) {
         xScale = valueAxis;
-        yScale = c.x ? catAxis : {};
+        yScale = c.x ? { ...catAxis, label: null } : {};
         if (c.x) marginLeft = Math.min(ctx.width * 0.45, longest + 14);
         if (c.x) height = Math.max(200, Math.min(2400, xDomain.length * 28 + 70));
       } else {

@@ -1,7 +1,9 @@
 import * as base from './messages/base.ts';
+import * as chart from './messages/chart.ts';
 
 export const zh = {
   ...base.zh,
+  ...chart.zh,
 };
 
 export type Dict = Record<keyof typeof zh, string>;

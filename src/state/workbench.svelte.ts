@@ -3,13 +3,14 @@ import { TABLES } from '../core/schema.ts';
 import type { Engine, SchemaInfo } from '../db/engine.ts';
 import { fetchManifest, type Manifest } from '../db/manifest.ts';
 import { I18n, langFromUrl, type Lang } from '../i18n/i18n.svelte.ts';
+import { ChartState } from './chartState.svelte.ts';
 import { markAfterPaint, markOnce } from './marks.ts';
 import { OVERVIEW_SQL, toOverview, type OverviewData } from './overviewQuery.ts';
 import { QueryRun } from './queryRun.svelte.ts';
 
 export type Phase = 'manifest' | 'db' | 'data' | 'ready' | 'error';
-export type Panel = 'overview' | 'reports' | 'sql';
-const PANELS: readonly Panel[] = ['overview', 'reports', 'sql'];
+export type Panel = 'overview' | 'reports' | 'sql' | 'chart';
+const PANELS: readonly Panel[] = ['overview', 'reports', 'sql', 'chart'];
 
 export interface ReportListRow {
   report_id: string;
@@ -32,6 +33,7 @@ export class Workbench {
   panel = $state<Panel>('overview');
   readonly i18n: I18n;
   readonly query: QueryRun;
+  readonly chart: ChartState;
   private engine: Engine | null = null;
 
   constructor(private readonly dataBase: URL, search = '') {
@@ -42,6 +44,21 @@ export class Workbench {
     this.query = new QueryRun(() => this.engine);
     const sql = params.get('sql');
     if (sql) this.query.sql = sql;
+    this.chart = new ChartState({
+      engine: () => this.engine,
+      resultSql: () => this.query.resultSql,
+      schema: () => this.schema,
+      i18n: this.i18n,
+      onchange: () => this.syncUrl(),
+    });
+    const chart = params.get('chart');
+    if (chart) {
+      try {
+        this.chart.restore(JSON.parse(chart));
+      } catch {
+        // a mangled link opens without its chart
+      }
+    }
   }
 
   get ready(): boolean {
@@ -115,6 +132,9 @@ export class Workbench {
     if (this.i18n.lang === 'en') p.set('lang', 'en');
     else p.delete('lang');
     p.delete('sql');
+    const chart = this.chart.snapshot();
+    if (chart !== undefined) p.set('chart', JSON.stringify(chart));
+    else p.delete('chart');
     history.replaceState(null, '', `?${p}`);
   }
 }
