@@ -1,6 +1,7 @@
 // Benchmark entry point: `tsx bench/run.ts [--only startup[,other]] [--runs N] [--warmup N] [--timeout S]`
 // (`npm run bench` builds the app first). Each benchmark is a module exporting
 // `(options: BenchOptions) => Promise<unknown>`; register new ones in BENCHMARKS below.
+import { chart } from './chart.ts';
 import { startup } from './startup.ts';
 import type { BenchOptions } from './lib.ts';
 
@@ -10,6 +11,10 @@ const BENCHMARKS: Record<string, { run: Benchmark; description: string }> = {
   startup: {
     run: startup,
     description: 'cold start-up of the app (wb:* marks) vs. a bare DuckDB-WASM page (floor)',
+  },
+  chart: {
+    run: chart,
+    description: 'option change → grouped bar chart on screen over 1M rows vs. the same aggregate query alone',
   },
 };
 

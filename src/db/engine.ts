@@ -42,6 +42,7 @@ export class Engine {
   private chartConn: Promise<duckdb.AsyncDuckDBConnection> | null = null;
   private chartToken = 0;
   private chartRunning: Promise<unknown> = Promise.resolve();
+  private chartBusy = false;
 
   private constructor(
     private readonly db: duckdb.AsyncDuckDB,
@@ -140,9 +141,11 @@ export class Engine {
     const previous = this.chartRunning;
     const run = (async () => {
       const conn = await (this.chartConn ??= this.db.connect());
-      await conn.cancelSent().catch(() => false);
+      // a round trip to the worker: only when an older chart query is still running
+      if (this.chartBusy) await conn.cancelSent().catch(() => false);
       await previous.catch(() => {});
       if (my !== this.chartToken) throw new QueryCancelled();
+      this.chartBusy = true;
       if (/\btexts\b/i.test(sql)) await this.ensureTable('texts');
       const t0 = performance.now();
       try {
@@ -158,6 +161,8 @@ export class Engine {
       } catch (e) {
         if (e instanceof QueryCancelled || my !== this.chartToken) throw new QueryCancelled();
         throw new QueryError(e instanceof Error ? e.message : String(e), sql, { cause: e });
+      } finally {
+        this.chartBusy = false;
       }
     })();
     this.chartRunning = run;

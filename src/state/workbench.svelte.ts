@@ -41,7 +41,10 @@ export class Workbench {
     this.i18n = new I18n(langFromUrl(search));
     const panel = params.get('panel');
     if (PANELS.includes(panel as Panel)) this.panel = panel as Panel;
-    this.query = new QueryRun(() => this.engine);
+    this.query = new QueryRun(
+      () => this.engine,
+      () => void this.engine?.schema().then((s) => (this.schema = s)),
+    );
     const sql = params.get('sql');
     if (sql) this.query.sql = sql;
     this.chart = new ChartState({
