@@ -97,7 +97,10 @@ export function renderChart(spec: ChartSpec, data: ChartData, ctx: ChartContext)
       const cat = grouped ? { ...facet, [horizontal ? 'fy' : 'fx']: xValues, [horizontal ? 'y' : 'x']: colorValues } : { ...facet, [horizontal ? 'y' : 'x']: xValues };
       const val = horizontal ? { x: c.y } : { y: c.y };
       if (spec.mark === 'bar') {
-        const o = { ...cat, ...val, fill, tip } as Plot.BarYOptions;
+        // a log scale has no zero: bars start at 1 and are not stacked
+        const ones = log ? new Array<number>(data.length).fill(1) : null;
+        const span = ones ? (horizontal ? { x1: ones, x2: c.y } : { y1: ones, y2: c.y }) : val;
+        const o = { ...cat, ...span, fill, tip } as Plot.BarYOptions;
         marks.push(horizontal ? Plot.barX(D, o as Plot.BarXOptions) : Plot.barY(D, o));
       } else {
         const zeros = new Array<number>(data.length).fill(log ? 1 : 0);
@@ -114,6 +117,7 @@ export function renderChart(spec: ChartSpec, data: ChartData, ctx: ChartContext)
         yScale = { ...groupedAxis, label: null };
         if (grouped) fyScale = { ...fyScale, label: title('x'), domain: xDomain };
         marginLeft = Math.min(ctx.width * 0.45, longest + 14);
+        marginBottom = 44; // room for the value axis label under its ticks
         const rows = xDomain.length * (grouped ? uniqueInOrder(colorValues ?? []).length : 1);
         height = Math.max(200, Math.min(2400, rows * (grouped ? 14 : 22) + 70));
       } else {
@@ -152,9 +156,13 @@ export function renderChart(spec: ChartSpec, data: ChartData, ctx: ChartContext)
       }
       xScale = ordinalX
         ? catAxis
-        : { label: title('x'), tickFormat: (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) < 10_000 ? String(v) : fmtTick(v)) };
+        : xValues.every((v) => v === null || Number.isInteger(v))
+          ? // whole numbers (years): no ticks between them, no thousands separator
+            { label: title('x'), ticks: Math.min(10, xDomain.length), tickFormat: (v: unknown) => (Number.isInteger(v) ? (Math.abs(v as number) < 10_000 ? String(v) : fmtTick(v)) : '') }
+          : { label: title('x'), tickFormat: fmtTick };
       if (xValues.some((v) => v instanceof Date)) xScale = { label: title('x') };
       yScale = needsRows(spec) && !log ? { ...valueAxis, label: title('y') } : valueAxis;
+      if (spec.mark === 'text') yScale = { ...yScale, inset: 16 }; // labels drawn on the extremes stay inside
       if (ordinalX && longest > (ctx.width - 60) / Math.max(1, xDomain.length) - 4) {
         xScale = { ...xScale, tickRotate: -40 };
         marginBottom = Math.min(200, longest * 0.7 + 30);
@@ -205,11 +213,14 @@ export function renderChart(spec: ChartSpec, data: ChartData, ctx: ChartContext)
       ? { type: 'ordinal', scheme: 'observable10', legend: true, label: title('color'), tickFormat: fmtAxisCategory, domain: uniqueInOrder(colorValues ?? []) }
       : {};
 
+  // Plot's default margins are sized for 10px text; ours is 12px, and axis labels sit under the ticks.
+  const hasFx = c.fx !== undefined || (grouped && !horizontal);
   return Plot.plot({
     width: ctx.width,
     height,
-    marginLeft: marginLeft !== undefined ? Math.max(marginLeft, 40) : undefined,
-    marginBottom,
+    marginLeft: Math.max(marginLeft ?? 0, 56),
+    marginBottom: Math.max(marginBottom ?? 0, 44),
+    marginTop: hasFx ? 44 : 28,
     marginRight: 20,
     // --plot-background is what tips are filled with: the theme's, not Plot's white
     style: {

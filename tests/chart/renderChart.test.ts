@@ -138,7 +138,8 @@ function context(doc: Document, c: (typeof CASES)[number]): ChartContext {
 /** Stable text for a snapshot: numbers to 1 decimal, Plot's generated class and ids renumbered. */
 export function normalise(svg: string): string {
   const ids = new Map<string, string>();
-  return svg
+  const declaration = svg.slice(0, svg.indexOf('\n') + 1); // keeps version="1.0" as it is
+  return declaration + svg.slice(declaration.length)
     .replace(/plot-[0-9a-f]{6}/g, 'plot')
     .replace(/\bid="([^"]+)"/g, (_, id: string) => {
       if (!ids.has(id)) ids.set(id, `id${ids.size + 1}`);
