@@ -1,5 +1,5 @@
 // The chart builder's state: source, specification, the aggregated rows on screen. A run token drops stale results.
-import { buildChartSql, ChartSpecError } from '../chart/buildChartSql.ts';
+import { buildChartSql } from '../chart/buildChartSql.ts';
 import { arrowToChartData } from '../chart/arrowToChartData.ts';
 import type { ChartData } from '../chart/chartData.ts';
 import { parseChartSpec, type ChartSpec } from '../chart/chartSpec.ts';
@@ -154,8 +154,8 @@ export class ChartState implements UrlPart {
     if (my !== this.token) return;
     this.running = false;
     if (e instanceof Error && e.name === 'QueryCancelled') return;
+    // the last good chart stays on screen, dimmed, under the error
     this.error = e instanceof Error ? e : new Error(String(e));
-    if (e instanceof ChartSpecError) this.data = null;
   }
 
   private async stats(engine: Engine, sql: string): Promise<ColumnStats> {
