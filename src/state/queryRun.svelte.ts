@@ -20,7 +20,11 @@ export class QueryRun {
   cursor = $state<number | null>(null);
   private token = 0;
 
-  constructor(private readonly engine: () => Engine | null) {}
+  constructor(
+    private readonly engine: () => Engine | null,
+    /** called after a statement that may have created or dropped a table or view */
+    private readonly onschemachange: () => void = () => {},
+  ) {}
 
   async run(sql: string = this.sql): Promise<void> {
     const engine = this.engine();
@@ -35,6 +39,7 @@ export class QueryRun {
       if (my !== this.token) return;
       this.result = result;
       this.resultSql = sql;
+      if (/^\s*(create|drop|alter|attach|detach)\b/im.test(sql)) this.onschemachange();
     } catch (e) {
       if (my !== this.token) return;
       if (e instanceof Error && e.name === 'QueryCancelled') {

@@ -3,6 +3,7 @@ import { TABLES } from '../core/schema.ts';
 import type { Engine, SchemaInfo } from '../db/engine.ts';
 import { fetchManifest, type Manifest } from '../db/manifest.ts';
 import { I18n, langFromUrl, type Lang } from '../i18n/i18n.svelte.ts';
+import { ChartState } from './chartState.svelte.ts';
 import { markAfterPaint, markOnce } from './marks.ts';
 import { OVERVIEW_SQL, toOverview, type OverviewData } from './overviewQuery.ts';
 import { QueryRun } from './queryRun.svelte.ts';
@@ -12,8 +13,8 @@ import { SchemaSamples } from './schemaSamples.svelte.ts';
 import type { UrlPart } from './urlPart.ts';
 
 export type Phase = 'manifest' | 'db' | 'data' | 'ready' | 'error';
-export type Panel = 'overview' | 'reports' | 'report' | 'sql' | 'schema' | 'library';
-const PANELS: readonly Panel[] = ['overview', 'reports', 'report', 'sql', 'schema', 'library'];
+export type Panel = 'overview' | 'reports' | 'report' | 'sql' | 'chart' | 'schema' | 'library';
+const PANELS: readonly Panel[] = ['overview', 'reports', 'report', 'sql', 'chart', 'schema', 'library'];
 
 export interface ReportListRow {
   report_id: string;
@@ -40,6 +41,7 @@ export class Workbench {
   readonly catalog: Catalog;
   readonly viewer: ReportViewer;
   readonly schemaSamples: SchemaSamples;
+  readonly chart: ChartState;
   /** state that belongs in the URL (wired by the URL layer) */
   readonly urlParts: readonly UrlPart[];
   private engine: Engine | null = null;
@@ -49,13 +51,31 @@ export class Workbench {
     this.i18n = new I18n(langFromUrl(search));
     const panel = params.get('panel');
     if (PANELS.includes(panel as Panel)) this.panel = panel as Panel;
-    this.query = new QueryRun(() => this.engine);
+    this.query = new QueryRun(
+      () => this.engine,
+      () => void this.engine?.schema().then((s) => (this.schema = s)),
+    );
     this.catalog = new Catalog(() => this.engine);
     this.viewer = new ReportViewer(() => this.engine);
     this.schemaSamples = new SchemaSamples(() => this.engine);
-    this.urlParts = [this.catalog, this.viewer];
     const sql = params.get('sql');
     if (sql) this.query.sql = sql;
+    this.chart = new ChartState({
+      engine: () => this.engine,
+      resultSql: () => this.query.resultSql,
+      schema: () => this.schema,
+      i18n: this.i18n,
+      onchange: () => this.syncUrl(),
+    });
+    const chart = params.get('chart');
+    if (chart) {
+      try {
+        this.chart.restore(JSON.parse(chart));
+      } catch {
+        // a mangled link opens without its chart
+      }
+    }
+    this.urlParts = [this.catalog, this.viewer, this.chart];
   }
 
   get ready(): boolean {
@@ -136,6 +156,9 @@ export class Workbench {
     if (this.i18n.lang === 'en') p.set('lang', 'en');
     else p.delete('lang');
     p.delete('sql');
+    const chart = this.chart.snapshot();
+    if (chart !== undefined) p.set('chart', JSON.stringify(chart));
+    else p.delete('chart');
     history.replaceState(null, '', `?${p}`);
   }
 }
