@@ -97,22 +97,12 @@ GROUP BY ALL
 ORDER BY licensing_decisions DESC NULLS LAST;`, { mark: 'barX', x: 'licensing_decisions', y: 'city' }),
 
   q('facts_vs_tables', `
--- 正文中说的数与统计表中的数是否一致（如正文“收到申请 147 件”与表中本年新收总计）
-WITH expected AS (
-  SELECT * FROM (VALUES
-    ('applications_received', 'applications', 'new_received', 'total'),
-    ('applications_carried_over', 'applications', 'carried_over', 'total'),
-    ('applications_carried_forward', 'applications', 'carried_forward', 'total'),
-    ('review_cases', 'review_litigation', 'counts', 'review_total')
-  ) AS t(label, table_id, row_key, col_key)
-)
-SELECT r.organ, r.report_year, f.label, f.value AS in_text, c.value AS in_table,
-  f.value IS NOT DISTINCT FROM c.value AS agrees, f.sentence
-FROM facts f
-JOIN reports r USING (report_id)
-LEFT JOIN expected e ON e.label = f.label
-LEFT JOIN cells c ON c.report_id = f.report_id AND c.table_id = e.table_id AND c.row_key = e.row_key AND c.col_key = e.col_key
-ORDER BY agrees NULLS LAST, r.organ, f.start;`),
+-- 正文中说的数与统计表中的数是否一致（TEXT-TABLE 检查：如正文“共收到申请 147 件”与表中本年新收加上年结转）
+SELECT r.organ, r.report_year, c.col_key AS label, c.lhs AS in_text, c.rhs AS in_table,
+  c.status = 'pass' AS agrees, c.message_zh AS explanation
+FROM checks c JOIN reports r USING (report_id)
+WHERE c.rule_id = 'TEXT-TABLE'
+ORDER BY c.status = 'fail' DESC, c.status = 'skipped', r.organ, c.col_key;`),
 
   q('applicant_mix', `
 -- 申请人构成：本年新收申请中自然人与各类法人或其他组织所占比例

@@ -7,7 +7,8 @@ import type { SourceColumn } from '../../src/chart/columnKinds.ts';
 import { defaultSpec } from '../../src/chart/defaultSpec.ts';
 import { asSubquery, quoteIdent } from '../../src/chart/sqlText.ts';
 import { QUESTIONS } from '../../src/state/questions.ts';
-import { openSeedDatabase, type SeedDatabase } from '../helpers/seedDatabase.ts';
+import { openQuestionDatabase } from '../helpers/questionDatabase.ts';
+import type { SeedDatabase } from '../helpers/seedDatabase.ts';
 
 const cols = (spec: Record<string, string>): SourceColumn[] => Object.entries(spec).map(([name, type]) => ({ name, type }));
 const stats = (d: Record<string, number>) => ({ distinct: new Map(Object.entries(d)) });
@@ -55,7 +56,7 @@ describe('parseChartSpec(value) for the URL', () => {
 describe('on the seeds, every example question and view gets a default chart that runs', () => {
   let seeds: SeedDatabase;
   beforeAll(async () => {
-    seeds = await openSeedDatabase();
+    seeds = await openQuestionDatabase();
   });
   afterAll(() => seeds?.dispose());
   const run = async (sql: string) => (await seeds.db.connection.runAndReadAll(sql)).getRowObjectsJS();

@@ -1,28 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUESTIONS } from '../../src/state/questions.ts';
-import { CATALOG_BASE_SQL, selectionSql } from '../../src/state/catalogQuery.ts';
 import { zh } from '../../src/i18n/zh.ts';
 import { en } from '../../src/i18n/en.ts';
-import { writeFailingReport } from '../fixtures/failingReport.ts';
-import { openSeedDatabase, type SeedDatabase } from '../helpers/seedDatabase.ts';
+import { openQuestionDatabase } from '../helpers/questionDatabase.ts';
+import type { SeedDatabase } from '../helpers/seedDatabase.ts';
 
 let seeds: SeedDatabase;
-let extra: string;
 
 beforeAll(async () => {
-  extra = await mkdtemp(join(tmpdir(), 'wb-failing-'));
-  await writeFailingReport(extra);
-  seeds = await openSeedDatabase([extra]);
-  // the app creates these at start-up; questions may read the catalog's selection
-  await seeds.db.connection.run(CATALOG_BASE_SQL);
-  await seeds.db.connection.run(selectionSql({}, false));
+  seeds = await openQuestionDatabase();
 });
 afterAll(async () => {
   await seeds?.dispose();
-  if (extra) await rm(extra, { recursive: true, force: true });
 });
 
 const rowsOf = async (sql: string) => (await seeds.db.connection.runAndReadAll(sql)).getRowObjectsJS();
@@ -64,9 +53,11 @@ describe('question library on the seeds and a report built to fail', () => {
 
   it('facts_vs_tables finds that the text of seed 003 agrees with its table (147 is new + carried over)', async () => {
     const rows = await rowsOf(QUESTIONS.find((q) => q.id === 'facts_vs_tables')!.sql);
-    const carried = rows.find((x) => x.organ === '硚口区人民政府' && x.label === 'applications_carried_over')!;
+    const carried = rows.find((x) => x.organ === '硚口区人民政府' && x.label === 'carried_over')!;
     expect(Number(carried.in_text)).toBe(3);
     expect(Number(carried.in_table)).toBe(3);
     expect(carried.agrees).toBe(true);
+    const received = rows.find((x) => x.organ === '硚口区人民政府' && x.label === 'applications_received')!;
+    expect([Number(received.in_text), Number(received.in_table), received.agrees]).toEqual([147, 147, true]);
   });
 });
