@@ -267,6 +267,19 @@ describe('chart builder on the seed reports', () => {
     }
   });
 
+  it('speaks English when the interface does', async () => {
+    await page.getByTestId('lang-toggle').click();
+    try {
+      await expect.poll(() => page.locator('[data-testid="chart-mark"] option[value="bar"]').textContent(), POLL).toBe('Bar');
+      expect(await page.getByTestId('chart-export-svg').textContent()).toBe('Export SVG');
+      await expect.poll(() => page.getByTestId('chart-title').textContent(), POLL).toMatch(/[A-Za-z]/);
+      expect(await page.getByTestId('chart-title').textContent()).not.toMatch(/[按合计数量]/);
+      await screenshot(page, 'chart-english');
+    } finally {
+      await page.getByTestId('lang-toggle').click();
+    }
+  });
+
   it('made no request to another origin, no CSP violation, no page error', () => {
     expect(opened.foreignRequests()).toEqual([]);
     expect(opened.cspViolations).toEqual([]);
