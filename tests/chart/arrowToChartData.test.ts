@@ -1,4 +1,4 @@
-import { DateMillisecond, makeTable, tableFromArrays, tableFromJSON, vectorFromArray } from 'apache-arrow';
+import { DateMillisecond, Table, tableFromArrays, tableFromJSON, vectorFromArray } from 'apache-arrow';
 import { describe, expect, test } from 'vitest';
 import { arrowToChartData } from '../../src/chart/arrowToChartData.ts';
 
@@ -22,7 +22,7 @@ describe('arrowToChartData(table, channels, limit, nullLabel)', () => {
 
   test('dates become Date objects for Plot\'s time scale', () => {
     const when = [new Date('2024-01-31T00:00:00Z'), null];
-    const table = makeTable({ x: vectorFromArray(when, new DateMillisecond()).data[0]! });
+    const table = new Table({ x: vectorFromArray(when, new DateMillisecond()) });
     const d = arrowToChartData(table, { x: 'x' }, 10, '-');
     expect(d.columns.x).toEqual(when);
   });
