@@ -220,6 +220,10 @@ describe('chart builder on the seed reports', () => {
     await page.keyboard.insertText('CREATE OR REPLACE VIEW selection AS SELECT report_id FROM reports ORDER BY report_id LIMIT 2');
     await page.getByTestId('sql-run').click();
     await page.getByTestId('nav-chart').click();
+    // the SQL result is a CREATE VIEW: nothing to chart, and the panel says so
+    await page.getByTestId('chart-source').selectOption('result');
+    await page.getByTestId('chart-no-source').waitFor();
+    expect(await page.getByTestId('chart-error').count()).toBe(0);
     const option = page.locator('[data-testid="chart-source"] option[value="selection:report_metrics"]');
     await expect.poll(() => option.count(), POLL).toBe(1);
     const before = await renders(page);
