@@ -73,7 +73,13 @@ export function renderChart(spec: ChartSpec, data: ChartData, ctx: ChartContext)
     fill: continuousColor ? fmtValue : fmtCategory,
     stroke: fmtCategory,
   };
-  const tip = { format: tipFormat } as Plot.TipOptions;
+  if (!c.fx && !(grouped && !horizontal)) delete tipFormat.fx;
+  if (!c.fy && !(grouped && horizontal)) delete tipFormat.fy;
+  const tip = { format: tipFormat, fontSize: FONT_PX, lineHeight: 1.3 } as Plot.TipOptions;
+  // Category axes down the left keep their scale label (tips show it) but draw none: the heading names them.
+  const leftCategoryAxis = () => Plot.axisY({ label: null, tickFormat: fmtAxisCategory });
+  /** band charts (horizontal bars, heat maps) grow with their rows */
+  let band: { rows: number; px: number } | null = null;
   const series = hasColor && !continuousColor ? colorValues : undefined;
   const fill = series ?? ctx.theme.accent;
 
@@ -114,12 +120,13 @@ export function renderChart(spec: ChartSpec, data: ChartData, ctx: ChartContext)
       if (horizontal) {
         xScale = valueAxis;
         // the category labels fill the left margin; the heading above the chart names them
-        yScale = { ...groupedAxis, label: null };
+        yScale = grouped ? groupedAxis : { ...groupedAxis, label: title('x') };
+        if (!grouped) marks.push(leftCategoryAxis());
         if (grouped) fyScale = { ...fyScale, label: title('x'), domain: xDomain };
         marginLeft = Math.min(ctx.width * 0.45, longest + 14);
         marginBottom = 44; // room for the value axis label under its ticks
         const rows = xDomain.length * (grouped ? uniqueInOrder(colorValues ?? []).length : 1);
-        height = Math.max(200, Math.min(2400, rows * (grouped ? 14 : 22) + 70));
+        band = { rows, px: grouped ? 14 : 22 };
       } else {
         xScale = groupedAxis;
         yScale = valueAxis;
@@ -176,10 +183,11 @@ export function renderChart(spec: ChartSpec, data: ChartData, ctx: ChartContext)
         marks.push(Plot.text(D, { ...facet, x: xValues, y: c.y, text: (c.color ?? []).map((v) => fmtTick(v)), fill: 'currentColor', fontSize: 11, stroke: ctx.theme.bg, strokeWidth: 3, paintOrder: 'stroke' }));
       }
       xScale = catAxis;
-      yScale = { label: null, tickFormat: fmtAxisCategory, domain: yDomain };
+      yScale = { label: title('y'), tickFormat: fmtAxisCategory, domain: yDomain };
+      marks.push(leftCategoryAxis());
       const longestY = Math.max(0, ...yDomain.map((v) => textWidth(fmtAxisCategory(v))));
       marginLeft = Math.min(ctx.width * 0.45, longestY + 14);
-      height = Math.max(200, Math.min(2400, yDomain.length * 26 + 80));
+      band = { rows: yDomain.length, px: 26 };
       if (longest > (ctx.width - marginLeft) / Math.max(1, xDomain.length) - 4) {
         xScale = { ...xScale, tickRotate: -40 };
         marginBottom = Math.min(200, longest * 0.7 + 30);
@@ -191,9 +199,10 @@ export function renderChart(spec: ChartSpec, data: ChartData, ctx: ChartContext)
       marks.push(horizontal ? Plot.boxX(D, { ...facet, ...cat, x: c.y, fill: ctx.theme.accent, stroke: ctx.theme.fg }) : Plot.boxY(D, { ...facet, ...cat, y: c.y, fill: ctx.theme.accent, stroke: ctx.theme.fg }));
       if (horizontal) {
         xScale = valueAxis;
-        yScale = c.x ? { ...catAxis, label: null } : {};
+        yScale = c.x ? catAxis : {};
+        if (c.x) marks.push(leftCategoryAxis());
         if (c.x) marginLeft = Math.min(ctx.width * 0.45, longest + 14);
-        if (c.x) height = Math.max(200, Math.min(2400, xDomain.length * 28 + 70));
+        if (c.x) band = { rows: xDomain.length, px: 28 };
       } else {
         yScale = valueAxis;
         xScale = c.x ? catAxis : {};
@@ -205,8 +214,6 @@ export function renderChart(spec: ChartSpec, data: ChartData, ctx: ChartContext)
       break;
     }
   }
-  if (c.fy) height = Math.min(3000, height * Math.min(4, uniqueInOrder(c.fy).length) * 0.7);
-
   const colorScale: Plot.ScaleOptions = continuousColor
     ? { type: log ? 'log' : 'linear', scheme: 'ylgnbu', legend: true, label: title('color'), tickFormat: fmtTick }
     : hasColor
@@ -215,12 +222,16 @@ export function renderChart(spec: ChartSpec, data: ChartData, ctx: ChartContext)
 
   // Plot's default margins are sized for 10px text; ours is 12px, and axis labels sit under the ticks.
   const hasFx = c.fx !== undefined || (grouped && !horizontal);
+  const marginTop = hasFx ? 44 : 28;
+  marginBottom = Math.max(marginBottom ?? 0, 44);
+  if (band) height = Math.max(200, Math.min(2400, band.rows * band.px + marginTop + marginBottom));
+  if (c.fy) height = Math.min(3000, height * Math.min(4, uniqueInOrder(c.fy).length) * 0.7);
   return Plot.plot({
     width: ctx.width,
     height,
     marginLeft: Math.max(marginLeft ?? 0, 56),
-    marginBottom: Math.max(marginBottom ?? 0, 44),
-    marginTop: hasFx ? 44 : 28,
+    marginBottom,
+    marginTop,
     marginRight: 20,
     // --plot-background is what tips are filled with: the theme's, not Plot's white
     style: {

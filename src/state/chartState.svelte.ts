@@ -14,6 +14,8 @@ import type { UrlPart } from './urlPart.ts';
 /** 'result' (the SQL panel's result), 'table:NAME', or 'selection:NAME' (NAME's rows of the selected reports) */
 export type ChartSource = string;
 const SOURCE_RE = /^(result|table:.+|selection:.+)$/;
+const LEADING_COMMENTS = /^(\s*(--[^\n]*\n?|\/\*[\s\S]*?\*\/))*\s*/;
+const READS_ROWS = /^(\(|select\b|with\b|from\b|values\b|table\b|pivot\b|unpivot\b|summarize\b)/i;
 
 export interface ChartDeps {
   engine: () => Engine | null;
@@ -47,7 +49,11 @@ export class ChartState implements UrlPart {
 
   /** The SQL whose rows the chart groups, or null when the source has nothing yet. */
   sourceSql(source: ChartSource = this.source): string | null {
-    if (source === 'result') return this.deps.resultSql() || null;
+    if (source === 'result') {
+      // only a query can be wrapped as a subquery; a CREATE or SET result has nothing to chart
+      const sql = this.deps.resultSql();
+      return READS_ROWS.test(sql.replace(LEADING_COMMENTS, '')) ? sql : null;
+    }
     const [kind, name] = [source.slice(0, source.indexOf(':')), source.slice(source.indexOf(':') + 1)];
     if (kind === 'table') return `SELECT * FROM ${quoteIdent(name)}`;
     if (kind === 'selection') return `SELECT * FROM ${quoteIdent(name)} WHERE report_id IN (SELECT report_id FROM selection)`;

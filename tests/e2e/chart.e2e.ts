@@ -1,9 +1,10 @@
 // The chart builder in real Chromium on the seed data: one click to a default chart, every choice changeable,
 // SVG and PNG exports that are valid files, the chart in the URL, light and dark, desktop and phone.
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, screenshot, startApp, type OpenedPage, type RunningApp } from './harness/index.ts';
+import { launchBrowser, openPage, screenshot, SCREENSHOT_DIR, startApp, type OpenedPage, type RunningApp } from './harness/index.ts';
 
 let app: RunningApp;
 let browser: Browser;
@@ -20,6 +21,7 @@ async function waitDrawn(p: Page, before: number): Promise<void> {
 }
 
 async function pick(p: Page, testId: string, value: string): Promise<void> {
+  if ((await p.getByTestId(testId).inputValue()) === value) return;
   const before = await renders(p);
   await p.getByTestId(testId).selectOption(value);
   await waitDrawn(p, before);
@@ -114,6 +116,9 @@ describe('chart builder on the seed reports', () => {
     const [pngDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chart-export-png').click()]);
     expect(pngDl.suggestedFilename()).toMatch(/\.png$/);
     const png = await readFile((await pngDl.path())!);
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    await writeFile(path.join(SCREENSHOT_DIR, 'chart-export.png'), png); // to look at
+    await writeFile(path.join(SCREENSHOT_DIR, 'chart-export.svg'), svg);
     const size = pngSize(png);
     expect(size).toEqual({ width: parsed.width * 2, height: parsed.height * 2 });
     // the PNG decodes in the browser and is not blank
@@ -162,6 +167,73 @@ describe('chart builder on the seed reports', () => {
     expect(await page.getByTestId('chart-error').count()).toBe(0);
   });
 
+  it('draws a heat map, a box plot and top-N with "other"; tips show on hover', async () => {
+    await page.getByTestId('chart-source').selectOption('table:cells');
+    await expect.poll(() => page.getByTestId('chart-meta').textContent(), POLL).toMatch(/图表查询/);
+    // until a heat map has its y, it says so instead of drawing
+    await page.getByTestId('chart-mark').selectOption('cell');
+    await page.getByTestId('chart-x').selectOption('col_key');
+    await pick(page, 'chart-y', 'table_id');
+    await pick(page, 'chart-color', 'value');
+    await pick(page, 'chart-aggregate', 'sum');
+    expect(await page.getByTestId('chart-error').count()).toBe(0);
+    expect(await page.locator('[data-testid="chart-view"] g[aria-label="cell"] rect').count()).toBeGreaterThan(5);
+    await screenshot(page, 'chart-heatmap');
+    await pick(page, 'chart-mark', 'box');
+    await pick(page, 'chart-x', 'table_id');
+    await pick(page, 'chart-y', 'value');
+    expect(await page.locator('[data-testid="chart-view"] g[aria-label="bar"] rect').count()).toBeGreaterThan(1);
+    await pick(page, 'chart-mark', 'bar');
+    await pick(page, 'chart-aggregate', 'count');
+    await pick(page, 'chart-x', 'row_key');
+    await pick(page, 'chart-top', '5');
+    await expect.poll(() => page.locator('[data-testid="chart-view"] g[aria-label="bar"] rect').count(), POLL).toBeLessThanOrEqual(12);
+    expect(await page.getByTestId('chart-view').textContent()).toMatch(/其他/);
+    const bar = page.locator('[data-testid="chart-view"] g[aria-label="bar"] rect').first();
+    await bar.hover();
+    await expect.poll(() => page.locator('[data-testid="chart-view"] g[aria-label="tip"]').textContent(), POLL).toMatch(/\d/);
+    await screenshot(page, 'chart-topn-tip');
+  });
+
+  it('a newer choice wins over a slower older one', async () => {
+    const before = await renders(page);
+    await page.evaluate(() => {
+      const sel = document.querySelector<HTMLSelectElement>('[data-testid="chart-aggregate"]')!;
+      for (const v of ['distinct', 'count', 'distinct', 'count']) {
+        sel.value = v;
+        sel.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+    });
+    await waitDrawn(page, before);
+    await page.waitForTimeout(500);
+    expect(await page.getByTestId('chart-aggregate').inputValue()).toBe('count');
+    expect(await page.getByTestId('chart-title').textContent()).toMatch(/（计数）/);
+    expect(new URL(page.url()).searchParams.get('chart')).toMatch(/"aggregate":"count"/);
+  });
+
+  it('charts the reports of the selection once a view named selection exists', async () => {
+    await page.getByTestId('nav-sql').click();
+    const editor = page.locator('.cm-content');
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText('CREATE OR REPLACE VIEW selection AS SELECT report_id FROM reports ORDER BY report_id LIMIT 2');
+    await page.getByTestId('sql-run').click();
+    await page.getByTestId('nav-chart').click();
+    // the SQL result is a CREATE VIEW: nothing to chart, and the panel says so
+    await page.getByTestId('chart-source').selectOption('result');
+    await page.getByTestId('chart-no-source').waitFor();
+    expect(await page.getByTestId('chart-error').count()).toBe(0);
+    const option = page.locator('[data-testid="chart-source"] option[value="selection:report_metrics"]');
+    await expect.poll(() => option.count(), POLL).toBe(1);
+    const before = await renders(page);
+    await page.getByTestId('chart-source').selectOption('selection:report_metrics');
+    await waitDrawn(page, before);
+    await pick(page, 'chart-mark', 'bar');
+    await pick(page, 'chart-x', 'report_id');
+    expect(await page.locator('[data-testid="chart-view"] g[aria-label="bar"] rect').count()).toBeLessThanOrEqual(2);
+  });
+
   it('restores the chart from a link', async () => {
     await page.getByTestId('chart-source').selectOption('table:checks');
     await expect.poll(() => page.getByTestId('chart-meta').textContent(), POLL).toMatch(/图表查询/);
@@ -196,6 +268,19 @@ describe('chart builder on the seed reports', () => {
       await screenshot(p, 'chart-dark-1280');
     } finally {
       await ctx.close();
+    }
+  });
+
+  it('speaks English when the interface does', async () => {
+    await page.getByTestId('lang-toggle').click();
+    try {
+      await expect.poll(() => page.locator('[data-testid="chart-mark"] option[value="bar"]').textContent(), POLL).toBe('Bar');
+      expect(await page.getByTestId('chart-export-svg').textContent()).toBe('Export SVG');
+      await expect.poll(() => page.getByTestId('chart-title').textContent(), POLL).toMatch(/[A-Za-z]/);
+      expect(await page.getByTestId('chart-title').textContent()).not.toMatch(/[按合计数量]/);
+      await screenshot(page, 'chart-english');
+    } finally {
+      await page.getByTestId('lang-toggle').click();
     }
   });
 
