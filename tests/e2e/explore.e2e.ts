@@ -181,6 +181,10 @@ describe('explore', () => {
     await page.getByTestId('viewer-title').waitFor(POLL);
     await expect.poll(() => page.getByTestId('viewer-title').textContent(), POLL).toBe(FAILING_TITLE);
     expect(await page.getByTestId('viewer-failed-count').textContent()).toContain('2');
+    // the first failed check is selected on opening: its cells are highlighted and in view
+    const first = page.locator('[data-testid="check-item"]').first();
+    await expect.poll(() => first.getAttribute('class'), POLL).toContain('sel');
+    expect(await page.locator('[data-testid="text-mark"].hl').count()).toBeGreaterThan(0);
     const row = page.locator('[data-testid="check-item"][data-rule="APP-ROW"]');
     expect(await row.textContent()).toContain('不等于');
     expect(await row.getByTestId('check-sides').textContent()).toMatch(/左边\s*144.*右边\s*143.*差额\s*1/);
