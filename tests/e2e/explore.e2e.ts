@@ -251,6 +251,45 @@ describe('explore', () => {
     await expect.poll(() => editor.textContent(), POLL).toBe('SELECT count(*) FROM cells');
   });
 
+  it('works with the keyboard alone', async () => {
+    await page.getByTestId('nav-reports').focus();
+    await page.keyboard.press('Enter');
+    const box = page.locator('[data-testid="facet-year"] input[data-value="2020"]');
+    await box.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(countText, POLL).toContain('3 / 6');
+    await page.keyboard.press('Space');
+    await expect.poll(countText, POLL).toContain('6 / 6');
+    await page.locator(`[data-testid="catalog-row"][data-report-id="${SEED_003}"] button`).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('viewer-title').waitFor(POLL);
+    const mark = page.locator('[data-testid="text-mark"][data-key="applications.carried_over.natural_person"]');
+    await mark.focus();
+    expect(await page.getByTestId('viewer-info').textContent()).toContain('二、上年结转政府信息公开申请数量');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.closest('td')?.dataset.key)).toBe('applications.carried_over.natural_person');
+    // every control has an accessible name
+    const unnamed = await page.evaluate(() =>
+      [...document.querySelectorAll('button, input, select, [role="button"]')].filter((el) => {
+        const name = (el.getAttribute('aria-label') ?? '') || (el.textContent ?? '').trim() || (el as HTMLInputElement).labels?.[0]?.textContent?.trim() || el.getAttribute('title');
+        return !name;
+      }).map((el) => el.outerHTML.slice(0, 120)),
+    );
+    expect(unnamed).toEqual([]);
+  });
+
+  it('speaks English', async () => {
+    await page.getByTestId('lang-toggle').click();
+    await page.getByTestId('nav-reports').click();
+    expect(await page.locator('#catalog-h').textContent()).toBe('Report catalog');
+    expect(await countText()).toContain('6 of 6 reports');
+    await page.locator(`[data-testid="catalog-row"][data-report-id="${SEED_003}"] button`).click();
+    await page.getByTestId('viewer-title').waitFor(POLL);
+    expect(await page.locator('[data-testid="official-table"][data-table-id="applications"] thead').textContent()).toContain('Natural persons');
+    await screenshot(page, 'explore-viewer-en');
+    await page.getByTestId('lang-toggle').click();
+  });
+
   it('works on a 390-px phone screen', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByTestId('nav-reports').click();
