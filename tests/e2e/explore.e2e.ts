@@ -130,8 +130,12 @@ describe('explore', () => {
 
   it('the viewer marks 本年新收 自然人 139 of seed 003 where it stands and in the table', async () => {
     await page.getByTestId('nav-reports').click();
+    const t0 = Date.now();
     await page.locator(`[data-testid="catalog-row"][data-report-id="${SEED_003}"] button`).click();
     await page.getByTestId('viewer-title').waitFor(POLL);
+    await page.locator('[data-testid="official-table"]').last().waitFor();
+    // reported, not asserted (timings are noisy here): open to fully drawn text and tables
+    console.info(`viewer: seed 003 (8.2k chars, 200 cells) drawn ${Date.now() - t0} ms after the click`);
     expect(await page.getByTestId('viewer-title').textContent()).toBe('硚口区人民政府2021年度政府信息公开工作年度报告');
     const key = 'applications.new_received.natural_person';
     const mark = page.locator(`[data-testid="text-mark"][data-key="${key}"]`);
