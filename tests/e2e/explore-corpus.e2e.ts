@@ -72,8 +72,9 @@ describe('explore on a corpus', () => {
     await page.getByTestId('nav-reports').click();
     await page.locator('[data-testid="facet-year"] input[data-value="2021"]').click();
     await expect.poll(countText, POLL).not.toContain('/ 0');
-    const hubei = page.locator('[data-testid="facet-province"] input[data-value="湖北省"]');
-    const province = (await hubei.count()) ? '湖北省' : null;
+    // 湖北 once the parser resolves regions (湖北 or 湖北省), reports of unknown province until then
+    const hubei = page.locator('[data-testid="facet-province"] input[data-value^="湖北"]');
+    const province = (await hubei.count()) ? await hubei.first().getAttribute('data-value') : null;
     await page.locator(`[data-testid="facet-province"] input[data-value="${province ?? ''}"]`).click();
     await page.locator('[data-testid="facet-check_status"] input[data-value="errors"]').click();
     const where = `report_year = 2021 AND n_errors > 0 AND province ${province ? `= '${province}'` : 'IS NULL'}`;
