@@ -1,7 +1,7 @@
 import type { Table } from 'apache-arrow';
 import type { Engine } from '../db/engine.ts';
 import {
-  CATALOG_BASE_SQL, DEFAULT_SORT, FACET_DIMS, MAX_QUERY, facetCountsSql, filterSnapshot, hitsSql, listSql, parseFilter,
+  ALL_SELECTED_SQL, CATALOG_BASE_SQL, DEFAULT_SORT, FACET_DIMS, MAX_QUERY, facetCountsSql, filterSnapshot, hitsSql, listSql, parseFilter,
   searchTerms, selectionSql, type FacetDim, type FacetValue, type Facets, type Sort,
 } from './catalogQuery.ts';
 import type { UrlPart } from './urlPart.ts';
@@ -44,10 +44,18 @@ export class Catalog implements UrlPart {
     return this.q.trim() !== '' || FACET_DIMS.some((d) => (this.facets[d]?.length ?? 0) > 0);
   }
 
-  /** Creates catalog_base and the `selection` table (all reports). Called once the tables are loaded. */
-  async init(): Promise<void> {
+  /**
+   * Start-up: the `selection` table exists (every report) before the app says it is ready, so that SQL and
+   * charts can always read it. Cheap on purpose; the facets, counts and list follow in load().
+   */
+  async ensureSelection(): Promise<void> {
+    await this.engine()?.sys(ALL_SELECTED_SQL);
+  }
+
+  /** Builds the catalog's base table and applies the (possibly restored) filter. Called after start-up. */
+  async load(): Promise<void> {
     const engine = this.engine();
-    if (!engine) return;
+    if (!engine || this.initialised) return;
     await engine.sys(CATALOG_BASE_SQL);
     const t = await engine.sys('SELECT count(*) AS n FROM catalog_base');
     this.total = Number(t.getChildAt(0)?.get(0) ?? 0);

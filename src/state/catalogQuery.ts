@@ -97,6 +97,9 @@ export function selectionSql(facets: Facets, searching: boolean): string {
 SELECT report_id FROM catalog_base WHERE ${whereSql(facets, searching)} ORDER BY report_id`;
 }
 
+/** The selection before the catalog has loaded: every report. */
+export const ALL_SELECTED_SQL = `CREATE OR REPLACE TABLE selection AS SELECT report_id FROM reports ORDER BY report_id`;
+
 const ORDER: Record<SortKey, string> = {
   title: 'title',
   organ: 'organ',

@@ -103,7 +103,7 @@ export class Workbench {
       const engine = this.engine;
       await Promise.all((await decoded).map(([name, ipc]) => engine.ensureTable(name, ipc)));
       await this.engine.createViews();
-      await this.catalog.init();
+      await this.catalog.ensureSelection();
       markOnce('wb:data-ready');
       const rows = (await this.engine.sys(OVERVIEW_SQL)).toArray() as { dim: string; k: string | null; n: number }[];
       this.overview = toOverview(rows.map((r) => ({ dim: r.dim, k: r.k, n: Number(r.n) })));
@@ -119,6 +119,9 @@ export class Workbench {
   /** Work the first screen does not wait for. */
   private async loadSecondary(): Promise<void> {
     if (!this.engine) return;
+    await this.catalog.load().catch((e: unknown) => {
+      this.catalog.error = e instanceof Error ? e.message : String(e);
+    });
     this.schema = await this.engine.schema();
     const t = await this.engine.sys(
       `SELECT report_id, title, organ, report_year, format, doc_kind, parse_status, n_errors FROM reports ORDER BY report_year DESC NULLS LAST, organ`,

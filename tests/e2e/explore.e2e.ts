@@ -130,8 +130,12 @@ describe('explore', () => {
 
   it('the viewer marks 本年新收 自然人 139 of seed 003 where it stands and in the table', async () => {
     await page.getByTestId('nav-reports').click();
+    const t0 = Date.now();
     await page.locator(`[data-testid="catalog-row"][data-report-id="${SEED_003}"] button`).click();
     await page.getByTestId('viewer-title').waitFor(POLL);
+    await page.locator('[data-testid="official-table"]').last().waitFor();
+    // reported, not asserted (timings are noisy here): open to fully drawn text and tables
+    console.info(`viewer: seed 003 (8.2k chars, 200 cells) drawn ${Date.now() - t0} ms after the click`);
     expect(await page.getByTestId('viewer-title').textContent()).toBe('硚口区人民政府2021年度政府信息公开工作年度报告');
     const key = 'applications.new_received.natural_person';
     const mark = page.locator(`[data-testid="text-mark"][data-key="${key}"]`);
@@ -181,6 +185,10 @@ describe('explore', () => {
     await page.getByTestId('viewer-title').waitFor(POLL);
     await expect.poll(() => page.getByTestId('viewer-title').textContent(), POLL).toBe(FAILING_TITLE);
     expect(await page.getByTestId('viewer-failed-count').textContent()).toContain('2');
+    // the first failed check is selected on opening: its cells are highlighted and in view
+    const first = page.locator('[data-testid="check-item"]').first();
+    await expect.poll(() => first.getAttribute('class'), POLL).toContain('sel');
+    expect(await page.locator('[data-testid="text-mark"].hl').count()).toBeGreaterThan(0);
     const row = page.locator('[data-testid="check-item"][data-rule="APP-ROW"]');
     expect(await row.textContent()).toContain('不等于');
     expect(await row.getByTestId('check-sides').textContent()).toMatch(/左边\s*144.*右边\s*143.*差额\s*1/);
@@ -245,6 +253,45 @@ describe('explore', () => {
     await cells.getByTestId('schema-insert').click();
     await page.getByTestId('sql-panel').waitFor();
     await expect.poll(() => editor.textContent(), POLL).toBe('SELECT count(*) FROM cells');
+  });
+
+  it('works with the keyboard alone', async () => {
+    await page.getByTestId('nav-reports').focus();
+    await page.keyboard.press('Enter');
+    const box = page.locator('[data-testid="facet-year"] input[data-value="2020"]');
+    await box.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(countText, POLL).toContain('3 / 6');
+    await page.keyboard.press('Space');
+    await expect.poll(countText, POLL).toContain('6 / 6');
+    await page.locator(`[data-testid="catalog-row"][data-report-id="${SEED_003}"] button`).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('viewer-title').waitFor(POLL);
+    const mark = page.locator('[data-testid="text-mark"][data-key="applications.carried_over.natural_person"]');
+    await mark.focus();
+    expect(await page.getByTestId('viewer-info').textContent()).toContain('二、上年结转政府信息公开申请数量');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.closest('td')?.dataset.key)).toBe('applications.carried_over.natural_person');
+    // every control has an accessible name
+    const unnamed = await page.evaluate(() =>
+      [...document.querySelectorAll('button, input, select, [role="button"]')].filter((el) => {
+        const name = (el.getAttribute('aria-label') ?? '') || (el.textContent ?? '').trim() || (el as HTMLInputElement).labels?.[0]?.textContent?.trim() || el.getAttribute('title');
+        return !name;
+      }).map((el) => el.outerHTML.slice(0, 120)),
+    );
+    expect(unnamed).toEqual([]);
+  });
+
+  it('speaks English', async () => {
+    await page.getByTestId('lang-toggle').click();
+    await page.getByTestId('nav-reports').click();
+    expect(await page.locator('#catalog-h').textContent()).toBe('Report catalog');
+    expect(await countText()).toContain('6 of 6 reports');
+    await page.locator(`[data-testid="catalog-row"][data-report-id="${SEED_003}"] button`).click();
+    await page.getByTestId('viewer-title').waitFor(POLL);
+    expect(await page.locator('[data-testid="official-table"][data-table-id="applications"] thead').textContent()).toContain('Natural persons');
+    await screenshot(page, 'explore-viewer-en');
+    await page.getByTestId('lang-toggle').click();
   });
 
   it('works on a 390-px phone screen', async () => {

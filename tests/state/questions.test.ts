@@ -61,3 +61,13 @@ describe('question library on the seeds and a report built to fail', () => {
     expect([Number(received.in_text), Number(received.in_table), received.agrees]).toEqual([147, 147, true]);
   });
 });
+
+describe('reportCellsSql(id)', () => {
+  it("lists one report's numbers with Chinese row and column labels", async () => {
+    const { reportCellsSql } = await import('../../src/state/reportCellsSql.ts');
+    const rows = await rowsOf(reportCellsSql('7b951b280899339b'));
+    const r = rows.find((x) => x.row_key === 'new_received' && x.col_key === 'natural_person')!;
+    expect([r.row_label, r.col_label, Number(r.value), Number(r.start)]).toEqual(['一、本年新收政府信息公开申请数量', '自然人', 139, 5654]);
+    expect(await rowsOf(reportCellsSql("x' OR '1'='1"))).toEqual([]);
+  });
+});
