@@ -65,6 +65,9 @@ function continuation(tokens: Token[], i: number, to: number, isLabel: (t: Token
   return after && i + 2 < to && after.kind !== 'text' ? i + 1 : -1;
 }
 
+/** A label written over two lines, kept whole as the row label (its offsets span both parts). */
+const joinLabel = (a: Token, b: Token): Token => ({ text: a.text + b.text, start: a.start, end: b.end, kind: 'text' });
+
 /** Value and empty tokens after index i, up to the next text token. */
 function valuesAfter(tokens: Token[], i: number): Token[] {
   const out: Token[] = [];
@@ -172,20 +175,21 @@ function extractActive(text: string, sec: SectionRow, format: ModernFormat, cell
       if (t.kind !== 'text') continue;
       let values = valuesAfter(tokens, i).filter((_, k) => i + 1 + k < block.to);
       let hit = findRow(t);
+      let label = t;
       const next = tokens[i + 1];
-      if (!hit && values.length === 0 && next?.kind === 'text' && i + 2 < block.to && tokens[i + 2]!.kind !== 'text') {
+      if (!hit && values.length === 0 && next?.kind === 'text' && i + 2 < block.to && tokens[i + 2]!.kind !== 'text' && !findRow(next)) {
         // a label broken over two lines where neither half matches alone
         hit = findRow({ ...t, text: t.text + next.text });
-        if (hit) { i++; values = valuesAfter(tokens, i).filter((_, k) => i + 1 + k < block.to); }
+        if (hit) { label = joinLabel(t, next); i++; values = valuesAfter(tokens, i).filter((_, k) => i + 1 + k < block.to); }
       }
       if (hit) {
         used.add(hit.table.id + '.' + hit.row.key);
         current = hit.table;
         if (values.length === 0) {
           const c = continuation(tokens, i, block.to, (x) => !!findRow(x) || /第二十条/.test(x.text));
-          if (c >= 0) { i = c; values = valuesAfter(tokens, c).filter((_, k) => c + 1 + k < block.to); }
+          if (c >= 0) { label = joinLabel(t, tokens[c]!); i = c; values = valuesAfter(tokens, c).filter((_, k) => c + 1 + k < block.to); }
         }
-        emitRow(cells, hit.table, hit.row.key, t, alignValues(values, hit.table, hit.row.key, t, diags));
+        emitRow(cells, hit.table, hit.row.key, label, alignValues(values, hit.table, hit.row.key, t, diags));
         i += values.length;
         continue;
       }
@@ -233,17 +237,18 @@ function extractApplications(text: string, sec: SectionRow, format: ModernFormat
     let bestK = near(t, p).k;
     let joined = false;
     const next = tokens[i + 1];
-    if (bestK < 0 && next?.kind === 'text' && tokens[i + 2] && tokens[i + 2]!.kind !== 'text' && t.text.length + next.text.length < 80) {
+    if (bestK < 0 && next?.kind === 'text' && tokens[i + 2] && tokens[i + 2]!.kind !== 'text' && t.text.length + next.text.length < 80 && near(next, p).k < 0) {
       // a label broken over two lines where neither half matches alone ('1.本机关不掌' + '握相关政府信息')
       bestK = near({ ...t, text: t.text + next.text }, p).k;
       joined = bestK >= 0;
     }
     if (bestK >= 0) {
-      if (joined) i++;
+      let label = t;
+      if (joined) { label = joinLabel(t, next!); i++; }
       let values = valuesAfter(tokens, i);
       if (values.length === 0 && !joined) {
         const c = continuation(tokens, i, tokens.length, (x) => near(x, p).k >= 0);
-        if (c >= 0) { i = c; values = valuesAfter(tokens, c); }
+        if (c >= 0) { label = joinLabel(t, tokens[c]!); i = c; values = valuesAfter(tokens, c); }
       }
       const key = rows[bestK]!.row.key;
       if (values.length === 0) {
@@ -253,7 +258,7 @@ function extractApplications(text: string, sec: SectionRow, format: ModernFormat
         continue;
       }
       if (found.some((f) => f.key === key)) continue;
-      found.push({ key, label: t, values });
+      found.push({ key, label, values });
       i += values.length;
       p = bestK + 1;
     }
@@ -392,19 +397,54 @@ function convertFeeToWan(cells: CellDraft[], diags: Diagnostic[]): void {
   }
 }
 
+/** Where the applications table begins when no heading says so: its 申请人情况 header, else the line of 本年新收. */
+function appsTableStart(text: string, from: number): number {
+  const row = text.indexOf('本年新收', from);
+  if (row < 0) return -1;
+  const head = text.lastIndexOf('申请人情况', row);
+  const at = head >= from && row - head < 800 ? head : row;
+  return text.lastIndexOf('\n', at - 1) + 1;
+}
+
 /** Extract the template tables of sections 二, 三 and 四 as cells with offsets into `text`. */
 export function extractTables(text: string, sections: SectionRow[], format: ModernFormat): { cells: CellDraft[]; diagnostics: Diagnostic[]; found: string[] } {
   const cells: CellDraft[] = [];
   const diagnostics: Diagnostic[] = [];
-  const active = sections.find((s) => s.key === 'active_disclosure');
-  const apps = sections.find((s) => s.key === 'applications');
-  const review = sections.find((s) => s.key === 'review_litigation');
+  const sec = (key: SectionRow['key']): SectionRow | undefined => sections.find((s) => s.key === key);
+  // a heading the segmenter did not recognise must not lose a table: look for the table itself, and say so
+  const missing = (what: string, found: boolean, at?: number): void => {
+    diagnostics.push({ severity: 'warning', code: 'section_missing', message: `section ${what} not found${found ? '; its table was read where it stands' : ''}`, ...(at === undefined ? {} : { start: at, end: at }) });
+  };
+  const pseudo = (key: SectionRow['key'], start: number, end: number): SectionRow => ({ report_id: '', ord: 0, key, heading: '', start, end: Math.max(start, end) });
+
+  let active = sec('active_disclosure');
+  if (!active) {
+    const at = text.search(/第二十条第?\s*[(（]\s*一\s*[)）]/);
+    const end = sec('applications')?.start ?? (at >= 0 ? appsTableStart(text, at) : -1);
+    if (at >= 0) active = pseudo('active_disclosure', at, end > at ? end : Math.min(text.length, at + 6000));
+    missing('二 (active disclosure)', !!active, at >= 0 ? at : undefined);
+  }
   if (active) extractActive(text, active, format, cells, diagnostics);
-  else diagnostics.push({ severity: 'warning', code: 'section_missing', message: 'section 二 (active disclosure) not found' });
+
+  let apps = sec('applications');
+  if (!apps) {
+    const at = text.indexOf('本年新收', active?.end ?? 0);
+    if (at >= 0) apps = pseudo('applications', Math.max(active?.end ?? 0, appsTableStart(text, at)), sec('review_litigation')?.start ?? text.length);
+    missing('三 (applications)', !!apps, at >= 0 ? at : undefined);
+  }
   if (apps) extractApplications(text, apps, format, cells, diagnostics);
-  else diagnostics.push({ severity: 'warning', code: 'section_missing', message: 'section 三 (applications) not found' });
+
+  let review = sec('review_litigation');
+  if (!review) {
+    const appsEnd = cells.filter((c) => c.table_id === 'applications').reduce((m, c) => Math.max(m, c.end), apps?.start ?? 0);
+    const at = text.indexOf('行政复议', appsEnd);
+    if (at >= 0) {
+      const next = sections.find((s) => (s.key === 'problems' || s.key === 'other') && s.start > at)?.start;
+      review = pseudo('review_litigation', at, next ?? Math.min(text.length, at + 4000));
+    }
+    missing('四 (review and litigation)', !!review, at >= 0 ? at : undefined);
+  }
   if (review) extractReview(text, review, format, cells, diagnostics);
-  else diagnostics.push({ severity: 'warning', code: 'section_missing', message: 'section 四 (review and litigation) not found' });
   if (format === 'gov_2021') convertFeeToWan(cells, diagnostics);
   const found = [...new Set(cells.map((c) => c.table_id))];
   return { cells, diagnostics, found };
