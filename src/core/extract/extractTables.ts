@@ -120,6 +120,7 @@ function emitRow(cells: CellDraft[], table: TemplateTable, rowKey: string, label
  */
 function alignValues(
   values: Token[], table: TemplateTable, rowKey: string, at: Token | null, diags: Diagnostic[], fails: (s: Slots) => number = () => 0,
+  uncertainOut: number[] = [],
 ): Slots {
   const n = table.columns.length;
   const written = values.filter((t) => t.kind === 'value');
@@ -128,6 +129,7 @@ function alignValues(
   if (values.length === 0) return new Array<Token | null>(n).fill(null);
   const a = chooseAlignment(placements(values, n), fails, n);
   const where = at ? { start: at.start, end: at.end } : {};
+  uncertainOut.push(...a.uncertain);
   if (a.uncertain.length) {
     const cols = a.uncertain.map((k) => table.columns[k]!.key).join(', ');
     diags.push({ severity: 'warning', code: 'row_ambiguous', message: `${table.id}: row ${rowKey} has ${values.length} of ${n} cells and the rules cannot place them (${a.best} equally good placements of ${a.candidates}); columns ${cols} left blank`, ...where });
@@ -292,9 +294,12 @@ function alignApplications(table: TemplateTable, found: { key: string; label: To
   for (const f of found) grid.set(f.key, isFull(f.values) || f.values.length === 0 ? alignValues(f.values, table, f.key, f.label, diags) : null);
   const results = table.rows.filter((r) => r.data && r.parent && r.key !== 'results_total').map((r) => r.key);
   const resultSet = new Set(results);
+  // columns of rows the rules could not place are unknown, not zero
+  const unsure = new Map<string, Set<number>>();
   const num = (row: string, col: number, self: string, cand: Slots): number | undefined => {
-    const slots = row === self ? cand : grid.get(row);
-    return slots ? tokenNumber(slots[col] ?? null) : undefined;
+    if (row === self) return tokenNumber(cand[col] ?? null);
+    const slots = grid.get(row);
+    return slots && !unsure.get(row)?.has(col) ? tokenNumber(slots[col] ?? null) : undefined;
   };
   for (const f of found) {
     if (grid.get(f.key) !== null) continue;
@@ -327,7 +332,9 @@ function alignApplications(table: TemplateTable, found: { key: string; label: To
       }
       return bad;
     };
-    grid.set(f.key, alignValues(f.values, table, f.key, f.label, diags, fails));
+    const uncertain: number[] = [];
+    grid.set(f.key, alignValues(f.values, table, f.key, f.label, diags, fails, uncertain));
+    if (uncertain.length) unsure.set(f.key, new Set(uncertain));
   }
   for (const f of found) emitRow(cells, table, f.key, f.label, grid.get(f.key)!);
 }
