@@ -378,7 +378,46 @@ function extractReview(text: string, sec: SectionRow, format: ModernFormat, cell
     } else run.push(t);
   }
   if (run.length) runs.push(run);
-  const best = runs.find((r) => r.length >= n) ?? runs.find((r) => r.length >= n - 3 && r.filter((t) => t.kind === 'value').length >= 5) ?? null;
+  let best = runs.find((r) => r.length >= n) ?? null;
+  if (!best) {
+    // the three groups written as rows of five with their labels between ('行政复议 9 0 7 3 19' / '未经复议直接起诉 …'):
+    // consecutive runs that add up to exactly n cells, each a whole number of groups of five
+    for (let i = 0; i < runs.length && !best; i++) {
+      let total = 0;
+      for (let j = i; j < runs.length && total < n; j++) {
+        if (runs[j]!.length % 5 !== 0) break;
+        total += runs[j]!.length;
+        if (total === n) {
+          const joined = runs.slice(i, j + 1).flat();
+          if (j > i) {
+            best = joined;
+            diags.push({ severity: 'info', code: 'review_split', message: `review_litigation: the ${n} cells were read from ${j - i + 1} rows`, start: joined[0]!.start, end: joined[n - 1]!.end });
+          }
+        }
+      }
+    }
+  }
+  if (!best) {
+    // three rows of five where cells left no trace: align each group by its own sum
+    for (let i = 0; i + 3 <= runs.length; i++) {
+      const groups = runs.slice(i, i + 3);
+      if (!groups.every((g) => g.length >= 3 && g.length <= 5) || groups.every((g) => g.length === 5)) continue;
+      const slots: Slots = [];
+      const unsure: string[] = [];
+      groups.forEach((g, k) => {
+        const a = chooseAlignment(placements(g, 5), (c) => reviewFails([...c, ...Array<Token | null>(10).fill(null)].slice(0, 15)) , 5);
+        slots.push(...a.slots);
+        unsure.push(...a.uncertain.map((x) => table.columns[k * 5 + x]!.key));
+      });
+      emitRow(cells, table, 'counts', null, slots);
+      for (const c of cells) if (c.table_id === table.id) c.row_label = null;
+      diags.push(unsure.length
+        ? { severity: 'warning', code: 'row_ambiguous', message: `review_litigation: cells missing in the rows of five; columns ${unsure.join(', ')} left blank`, start: groups[0]![0]!.start, end: groups[2]!.at(-1)!.end }
+        : { severity: 'info', code: 'row_aligned', message: 'review_litigation: cells missing in the rows of five; placed by the group sums', start: groups[0]![0]!.start, end: groups[2]!.at(-1)!.end });
+      return true;
+    }
+  }
+  best ??= runs.find((r) => r.length >= n - 3 && r.filter((t) => t.kind === 'value').length >= 5) ?? null;
   if (!best) {
     const partial = runs.find((r) => r.filter((t) => t.kind === 'value').length >= 5);
     diags.push({
