@@ -145,6 +145,12 @@ export function renderTable(rng: Rng, t: RenderTable, layout: Layout, out: strin
         const longest = Math.max(...hs.map((h) => h.length));
         for (let k = 0; k < longest; k++) out.push(hs.map((h) => h[k] ?? '').filter(Boolean).join(' '));
       } else out.push(headerCells.join('  '));
+      if (t.rows.length === 1 && t.rows[0]!.label === null && t.rows[0]!.cells.length === 15 && rng.chance(0.4)) {
+        // the review table as three rows of five, each group named before its numbers
+        const c = t.rows[0]!.cells;
+        out.push(`行政复议 ${c.slice(0, 5).join(' ')}`, `行政诉讼 未经复议直接起诉 ${c.slice(5, 10).join(' ')}`, `复议后起诉 ${c.slice(10).join(' ')}`);
+        return;
+      }
       t.rows.forEach((r, i) => {
         const sep = rng.chance(0.5) ? ' ' : '  ';
         // parent and child label on one line ('三、本年度办理结果 （一）予以公开 5 0 …'), or the parent on a line of its own

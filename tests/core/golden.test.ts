@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseReport } from '../../src/core/index.ts';
+import { formatTemplate, labelKey, labelMatches, parseReport, type ModernFormat } from '../../src/core/index.ts';
 import { seedBytes } from './helpers.ts';
 
 // Golden files typed from reading the seed documents (every cell: raw, value, state, unit; every error check's
@@ -38,6 +38,18 @@ describe.each(['000', '001', '002', '003', '004'])('seed %s against its golden f
     for (const c of r.cells) {
       expect(r.text.slice(c.start, c.end)).toBe(c.raw);
       if (c.state === 'blank') expect(c.start).toBe(c.end);
+    }
+  });
+
+  it('keeps each row label as written, and it is the label of that row', () => {
+    if (g.format !== 'gov_2021' && g.format !== 'gov_2019') return;
+    const tables = formatTemplate(g.format as ModernFormat).tables;
+    for (const c of r.cells) {
+      if (c.table_id === 'review_litigation') { expect(c.row_label).toBeNull(); continue; }
+      expect(r.text.includes(c.row_label!)).toBe(true);
+      const label = tables.find((t) => t.id === c.table_id)!.rows.find((x) => x.key === c.row_key)?.label;
+      if (label) expect(labelMatches(c.row_label!, [labelKey(label)]), `${c.row_key}: ${c.row_label}`).toBe(true);
+      else expect(c.row_key).toBe(`extra_${labelKey(c.row_label!)}`.slice(0, 'extra_'.length + 24));
     }
   });
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { parseReport, type ParsedReport } from '../../src/core/index.ts';
+import { formatTemplate, labelKey, labelMatches, parseReport, type ParsedReport } from '../../src/core/index.ts';
 import { generateReport, type SynthReport } from '../../src/synth/generate.ts';
 import { expectedChecks } from '../../src/synth/expectedChecks.ts';
 import { LAYOUTS } from '../../src/synth/layouts.ts';
@@ -37,6 +37,16 @@ export function checkRange(from: number, to: number): void {
     const p = parseReport(enc.encode(r.text), r.file);
     const diff = cellDiff(r, p);
     if (diff.length) expect.fail(`report ${i} (${r.file}):\n${diff.slice(0, 8).join('\n')}`);
+    // the label kept with each row is the label of that row (not a header cell next to it)
+    const seen = new Set<string>();
+    for (const c of p.cells) {
+      if (c.table_id === 'review_litigation' || seen.has(c.table_id + c.row_key)) continue;
+      seen.add(c.table_id + c.row_key);
+      const label = formatTemplate(r.truth.format).tables.find((t) => t.id === c.table_id)!.rows.find((x) => x.key === c.row_key)?.label;
+      const ok = label ? labelMatches(c.row_label ?? '', [labelKey(label)]) || labelMatches((c.row_label ?? '').split(/\s+/).pop()!, [labelKey(label)])
+        : r.truth.extra_rows.some((x) => x.row_key === c.row_key && x.label === c.row_label);
+      if (!ok) expect.fail(`report ${i} (${r.file}): row ${c.table_id}.${c.row_key} labelled ${JSON.stringify(c.row_label)}`);
+    }
     if (p.report.format !== r.truth.format) expect.fail(`report ${i}: format ${p.report.format}`);
     for (const c of p.cells) if (p.text.slice(c.start, c.end) !== c.raw) expect.fail(`report ${i}: offsets of ${key(c)} do not point at ${c.raw}`);
     const want = expectedChecks(r.truth);

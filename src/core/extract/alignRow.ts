@@ -43,8 +43,9 @@ export interface Alignment {
 }
 
 /**
- * Choose among candidate placements by the number of consistency rules each breaks. A unique best wins. Ties keep
- * the columns on which every best candidate agrees (same number) and leave the others uncertain — never a silent guess.
+ * Choose among candidate placements by the consistency rules. A unique placement that breaks none wins. Otherwise
+ * the columns on which every remaining candidate agrees (same number) are kept and the others left uncertain — never
+ * a silent guess.
  */
 export function chooseAlignment(cands: Slots[], fails: (s: Slots) => number, n: number): Alignment {
   if (cands.length === 0) return { slots: new Array<Token | null>(n).fill(null), uncertain: [...Array(n).keys()], candidates: 0, best: 0 };
@@ -54,6 +55,9 @@ export function chooseAlignment(cands: Slots[], fails: (s: Slots) => number, n: 
     const f = fails(c);
     if (f < min) { min = f; best = [c]; } else if (f === min) best.push(c);
   }
+  // a placement that still breaks a rule is no evidence (the report may contain an error of its own): then only what
+  // every placement agrees on is kept
+  if (min > 0) best = cands;
   if (best.length === 1) return { slots: best[0]!, uncertain: [], candidates: cands.length, best: 1 };
   const slots: Slots = [];
   const uncertain: number[] = [];

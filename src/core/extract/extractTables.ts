@@ -65,6 +65,9 @@ function continuation(tokens: Token[], i: number, to: number, isLabel: (t: Token
   return after && i + 2 < to && after.kind !== 'text' ? i + 1 : -1;
 }
 
+/** A label written over two lines, kept whole as the row label (its offsets span both parts). */
+const joinLabel = (a: Token, b: Token): Token => ({ text: a.text + b.text, start: a.start, end: b.end, kind: 'text' });
+
 /** Value and empty tokens after index i, up to the next text token. */
 function valuesAfter(tokens: Token[], i: number): Token[] {
   const out: Token[] = [];
@@ -117,6 +120,7 @@ function emitRow(cells: CellDraft[], table: TemplateTable, rowKey: string, label
  */
 function alignValues(
   values: Token[], table: TemplateTable, rowKey: string, at: Token | null, diags: Diagnostic[], fails: (s: Slots) => number = () => 0,
+  uncertainOut: number[] = [],
 ): Slots {
   const n = table.columns.length;
   const written = values.filter((t) => t.kind === 'value');
@@ -125,6 +129,7 @@ function alignValues(
   if (values.length === 0) return new Array<Token | null>(n).fill(null);
   const a = chooseAlignment(placements(values, n), fails, n);
   const where = at ? { start: at.start, end: at.end } : {};
+  uncertainOut.push(...a.uncertain);
   if (a.uncertain.length) {
     const cols = a.uncertain.map((k) => table.columns[k]!.key).join(', ');
     diags.push({ severity: 'warning', code: 'row_ambiguous', message: `${table.id}: row ${rowKey} has ${values.length} of ${n} cells and the rules cannot place them (${a.best} equally good placements of ${a.candidates}); columns ${cols} left blank`, ...where });
@@ -172,20 +177,21 @@ function extractActive(text: string, sec: SectionRow, format: ModernFormat, cell
       if (t.kind !== 'text') continue;
       let values = valuesAfter(tokens, i).filter((_, k) => i + 1 + k < block.to);
       let hit = findRow(t);
+      let label = t;
       const next = tokens[i + 1];
-      if (!hit && values.length === 0 && next?.kind === 'text' && i + 2 < block.to && tokens[i + 2]!.kind !== 'text') {
+      if (!hit && values.length === 0 && next?.kind === 'text' && i + 2 < block.to && tokens[i + 2]!.kind !== 'text' && !findRow(next)) {
         // a label broken over two lines where neither half matches alone
         hit = findRow({ ...t, text: t.text + next.text });
-        if (hit) { i++; values = valuesAfter(tokens, i).filter((_, k) => i + 1 + k < block.to); }
+        if (hit) { label = joinLabel(t, next); i++; values = valuesAfter(tokens, i).filter((_, k) => i + 1 + k < block.to); }
       }
       if (hit) {
         used.add(hit.table.id + '.' + hit.row.key);
         current = hit.table;
         if (values.length === 0) {
           const c = continuation(tokens, i, block.to, (x) => !!findRow(x) || /第二十条/.test(x.text));
-          if (c >= 0) { i = c; values = valuesAfter(tokens, c).filter((_, k) => c + 1 + k < block.to); }
+          if (c >= 0) { label = joinLabel(t, tokens[c]!); i = c; values = valuesAfter(tokens, c).filter((_, k) => c + 1 + k < block.to); }
         }
-        emitRow(cells, hit.table, hit.row.key, t, alignValues(values, hit.table, hit.row.key, t, diags));
+        emitRow(cells, hit.table, hit.row.key, label, alignValues(values, hit.table, hit.row.key, t, diags));
         i += values.length;
         continue;
       }
@@ -233,17 +239,18 @@ function extractApplications(text: string, sec: SectionRow, format: ModernFormat
     let bestK = near(t, p).k;
     let joined = false;
     const next = tokens[i + 1];
-    if (bestK < 0 && next?.kind === 'text' && tokens[i + 2] && tokens[i + 2]!.kind !== 'text' && t.text.length + next.text.length < 80) {
+    if (bestK < 0 && next?.kind === 'text' && tokens[i + 2] && tokens[i + 2]!.kind !== 'text' && t.text.length + next.text.length < 80 && near(next, p).k < 0) {
       // a label broken over two lines where neither half matches alone ('1.本机关不掌' + '握相关政府信息')
       bestK = near({ ...t, text: t.text + next.text }, p).k;
       joined = bestK >= 0;
     }
     if (bestK >= 0) {
-      if (joined) i++;
+      let label = t;
+      if (joined) { label = joinLabel(t, next!); i++; }
       let values = valuesAfter(tokens, i);
       if (values.length === 0 && !joined) {
         const c = continuation(tokens, i, tokens.length, (x) => near(x, p).k >= 0);
-        if (c >= 0) { i = c; values = valuesAfter(tokens, c); }
+        if (c >= 0) { label = joinLabel(t, tokens[c]!); i = c; values = valuesAfter(tokens, c); }
       }
       const key = rows[bestK]!.row.key;
       if (values.length === 0) {
@@ -253,7 +260,7 @@ function extractApplications(text: string, sec: SectionRow, format: ModernFormat
         continue;
       }
       if (found.some((f) => f.key === key)) continue;
-      found.push({ key, label: t, values });
+      found.push({ key, label, values });
       i += values.length;
       p = bestK + 1;
     }
@@ -287,9 +294,12 @@ function alignApplications(table: TemplateTable, found: { key: string; label: To
   for (const f of found) grid.set(f.key, isFull(f.values) || f.values.length === 0 ? alignValues(f.values, table, f.key, f.label, diags) : null);
   const results = table.rows.filter((r) => r.data && r.parent && r.key !== 'results_total').map((r) => r.key);
   const resultSet = new Set(results);
+  // columns of rows the rules could not place are unknown, not zero
+  const unsure = new Map<string, Set<number>>();
   const num = (row: string, col: number, self: string, cand: Slots): number | undefined => {
-    const slots = row === self ? cand : grid.get(row);
-    return slots ? tokenNumber(slots[col] ?? null) : undefined;
+    if (row === self) return tokenNumber(cand[col] ?? null);
+    const slots = grid.get(row);
+    return slots && !unsure.get(row)?.has(col) ? tokenNumber(slots[col] ?? null) : undefined;
   };
   for (const f of found) {
     if (grid.get(f.key) !== null) continue;
@@ -322,7 +332,9 @@ function alignApplications(table: TemplateTable, found: { key: string; label: To
       }
       return bad;
     };
-    grid.set(f.key, alignValues(f.values, table, f.key, f.label, diags, fails));
+    const uncertain: number[] = [];
+    grid.set(f.key, alignValues(f.values, table, f.key, f.label, diags, fails, uncertain));
+    if (uncertain.length) unsure.set(f.key, new Set(uncertain));
   }
   for (const f of found) emitRow(cells, table, f.key, f.label, grid.get(f.key)!);
 }
@@ -366,7 +378,46 @@ function extractReview(text: string, sec: SectionRow, format: ModernFormat, cell
     } else run.push(t);
   }
   if (run.length) runs.push(run);
-  const best = runs.find((r) => r.length >= n) ?? runs.find((r) => r.length >= n - 3 && r.filter((t) => t.kind === 'value').length >= 5) ?? null;
+  let best = runs.find((r) => r.length >= n) ?? null;
+  if (!best) {
+    // the three groups written as rows of five with their labels between ('行政复议 9 0 7 3 19' / '未经复议直接起诉 …'):
+    // consecutive runs that add up to exactly n cells, each a whole number of groups of five
+    for (let i = 0; i < runs.length && !best; i++) {
+      let total = 0;
+      for (let j = i; j < runs.length && total < n; j++) {
+        if (runs[j]!.length % 5 !== 0) break;
+        total += runs[j]!.length;
+        if (total === n) {
+          const joined = runs.slice(i, j + 1).flat();
+          if (j > i) {
+            best = joined;
+            diags.push({ severity: 'info', code: 'review_split', message: `review_litigation: the ${n} cells were read from ${j - i + 1} rows`, start: joined[0]!.start, end: joined[n - 1]!.end });
+          }
+        }
+      }
+    }
+  }
+  if (!best) {
+    // three rows of five where cells left no trace: align each group by its own sum
+    for (let i = 0; i + 3 <= runs.length; i++) {
+      const groups = runs.slice(i, i + 3);
+      if (!groups.every((g) => g.length >= 3 && g.length <= 5) || groups.every((g) => g.length === 5)) continue;
+      const slots: Slots = [];
+      const unsure: string[] = [];
+      groups.forEach((g, k) => {
+        const a = chooseAlignment(placements(g, 5), (c) => reviewFails([...c, ...Array<Token | null>(10).fill(null)].slice(0, 15)) , 5);
+        slots.push(...a.slots);
+        unsure.push(...a.uncertain.map((x) => table.columns[k * 5 + x]!.key));
+      });
+      emitRow(cells, table, 'counts', null, slots);
+      for (const c of cells) if (c.table_id === table.id) c.row_label = null;
+      diags.push(unsure.length
+        ? { severity: 'warning', code: 'row_ambiguous', message: `review_litigation: cells missing in the rows of five; columns ${unsure.join(', ')} left blank`, start: groups[0]![0]!.start, end: groups[2]!.at(-1)!.end }
+        : { severity: 'info', code: 'row_aligned', message: 'review_litigation: cells missing in the rows of five; placed by the group sums', start: groups[0]![0]!.start, end: groups[2]!.at(-1)!.end });
+      return true;
+    }
+  }
+  best ??= runs.find((r) => r.length >= n - 3 && r.filter((t) => t.kind === 'value').length >= 5) ?? null;
   if (!best) {
     const partial = runs.find((r) => r.filter((t) => t.kind === 'value').length >= 5);
     diags.push({
@@ -392,19 +443,54 @@ function convertFeeToWan(cells: CellDraft[], diags: Diagnostic[]): void {
   }
 }
 
+/** Where the applications table begins when no heading says so: its 申请人情况 header, else the line of 本年新收. */
+function appsTableStart(text: string, from: number): number {
+  const row = text.indexOf('本年新收', from);
+  if (row < 0) return -1;
+  const head = text.lastIndexOf('申请人情况', row);
+  const at = head >= from && row - head < 800 ? head : row;
+  return text.lastIndexOf('\n', at - 1) + 1;
+}
+
 /** Extract the template tables of sections 二, 三 and 四 as cells with offsets into `text`. */
 export function extractTables(text: string, sections: SectionRow[], format: ModernFormat): { cells: CellDraft[]; diagnostics: Diagnostic[]; found: string[] } {
   const cells: CellDraft[] = [];
   const diagnostics: Diagnostic[] = [];
-  const active = sections.find((s) => s.key === 'active_disclosure');
-  const apps = sections.find((s) => s.key === 'applications');
-  const review = sections.find((s) => s.key === 'review_litigation');
+  const sec = (key: SectionRow['key']): SectionRow | undefined => sections.find((s) => s.key === key);
+  // a heading the segmenter did not recognise must not lose a table: look for the table itself, and say so
+  const missing = (what: string, found: boolean, at?: number): void => {
+    diagnostics.push({ severity: 'warning', code: 'section_missing', message: `section ${what} not found${found ? '; its table was read where it stands' : ''}`, ...(at === undefined ? {} : { start: at, end: at }) });
+  };
+  const pseudo = (key: SectionRow['key'], start: number, end: number): SectionRow => ({ report_id: '', ord: 0, key, heading: '', start, end: Math.max(start, end) });
+
+  let active = sec('active_disclosure');
+  if (!active) {
+    const at = text.search(/第二十条第?\s*[(（]\s*一\s*[)）]/);
+    const end = sec('applications')?.start ?? (at >= 0 ? appsTableStart(text, at) : -1);
+    if (at >= 0) active = pseudo('active_disclosure', at, end > at ? end : Math.min(text.length, at + 6000));
+    missing('二 (active disclosure)', !!active, at >= 0 ? at : undefined);
+  }
   if (active) extractActive(text, active, format, cells, diagnostics);
-  else diagnostics.push({ severity: 'warning', code: 'section_missing', message: 'section 二 (active disclosure) not found' });
+
+  let apps = sec('applications');
+  if (!apps) {
+    const at = text.indexOf('本年新收', active?.end ?? 0);
+    if (at >= 0) apps = pseudo('applications', Math.max(active?.end ?? 0, appsTableStart(text, at)), sec('review_litigation')?.start ?? text.length);
+    missing('三 (applications)', !!apps, at >= 0 ? at : undefined);
+  }
   if (apps) extractApplications(text, apps, format, cells, diagnostics);
-  else diagnostics.push({ severity: 'warning', code: 'section_missing', message: 'section 三 (applications) not found' });
+
+  let review = sec('review_litigation');
+  if (!review) {
+    const appsEnd = cells.filter((c) => c.table_id === 'applications').reduce((m, c) => Math.max(m, c.end), apps?.start ?? 0);
+    const at = text.indexOf('行政复议', appsEnd);
+    if (at >= 0) {
+      const next = sections.find((s) => (s.key === 'problems' || s.key === 'other') && s.start > at)?.start;
+      review = pseudo('review_litigation', at, next ?? Math.min(text.length, at + 4000));
+    }
+    missing('四 (review and litigation)', !!review, at >= 0 ? at : undefined);
+  }
   if (review) extractReview(text, review, format, cells, diagnostics);
-  else diagnostics.push({ severity: 'warning', code: 'section_missing', message: 'section 四 (review and litigation) not found' });
   if (format === 'gov_2021') convertFeeToWan(cells, diagnostics);
   const found = [...new Set(cells.map((c) => c.table_id))];
   return { cells, diagnostics, found };
