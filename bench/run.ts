@@ -1,6 +1,7 @@
 // Benchmark entry point: `tsx bench/run.ts [--only startup[,other]] [--runs N] [--warmup N] [--timeout S]`
 // (`npm run bench` builds the app first). Each benchmark is a module exporting
 // `(options: BenchOptions) => Promise<unknown>`; register new ones in BENCHMARKS below.
+import { chart } from './chart.ts';
 import { startup } from './startup.ts';
 import { parse } from './parse.ts';
 import type { BenchOptions } from './lib.ts';
@@ -15,6 +16,10 @@ const BENCHMARKS: Record<string, { run: Benchmark; description: string }> = {
   parse: {
     run: parse,
     description: 'parser throughput: generated reports (10–25 KB) parsed per second on one core',
+  },
+  chart: {
+    run: chart,
+    description: 'option change → grouped bar chart on screen over 1M rows vs. the same aggregate query alone',
   },
 };
 

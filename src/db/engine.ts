@@ -39,6 +39,10 @@ const silentLogger: duckdb.Logger = { log: () => {} };
 export class Engine {
   private readonly loaded = new Map<TableName, Promise<void>>();
   private cancelled = false;
+  private chartConn: Promise<duckdb.AsyncDuckDBConnection> | null = null;
+  private chartToken = 0;
+  private chartRunning: Promise<unknown> = Promise.resolve();
+  private chartBusy = false;
 
   private constructor(
     private readonly db: duckdb.AsyncDuckDB,
@@ -127,6 +131,44 @@ export class Engine {
     }
   }
 
+  /**
+   * Chart queries run on a connection of their own, so that a chart never cancels the user's SQL. A newer call
+   * supersedes an older one still running: the older is cancelled and rejects with QueryCancelled, so a stale
+   * chart never overwrites a newer one.
+   */
+  chartQuery(sql: string): Promise<QueryResult> {
+    const my = ++this.chartToken;
+    const previous = this.chartRunning;
+    const run = (async () => {
+      const conn = await (this.chartConn ??= this.db.connect());
+      // a round trip to the worker: only when an older chart query is still running
+      if (this.chartBusy) await conn.cancelSent().catch(() => false);
+      await previous.catch(() => {});
+      if (my !== this.chartToken) throw new QueryCancelled();
+      this.chartBusy = true;
+      if (/\btexts\b/i.test(sql)) await this.ensureTable('texts');
+      const t0 = performance.now();
+      try {
+        const reader = await conn.send(sql, true);
+        const batches = [];
+        for await (const batch of reader) {
+          if (my !== this.chartToken) throw new QueryCancelled();
+          batches.push(batch);
+        }
+        if (my !== this.chartToken) throw new QueryCancelled();
+        const table = batches.length ? new Table(batches) : new Table(reader.schema as Schema);
+        return { table, ms: performance.now() - t0, truncated: false };
+      } catch (e) {
+        if (e instanceof QueryCancelled || my !== this.chartToken) throw new QueryCancelled();
+        throw new QueryError(e instanceof Error ? e.message : String(e), sql, { cause: e });
+      } finally {
+        this.chartBusy = false;
+      }
+    })();
+    this.chartRunning = run;
+    return run;
+  }
+
   async cancel(): Promise<void> {
     this.cancelled = true;
     await this.userConn.cancelSent().catch(() => false);
@@ -136,7 +178,7 @@ export class Engine {
     const t = await this.sys(
       `SELECT c.table_name, t.table_type, c.column_name, c.data_type
        FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
-       WHERE c.table_schema = 'main' ORDER BY c.table_name, c.ordinal_position`,
+       WHERE c.table_schema = 'main' AND c.table_catalog <> 'temp' ORDER BY c.table_name, c.ordinal_position`,
     );
     const out: SchemaInfo = new Map();
     for (const r of t.toArray() as { table_name: string; table_type: string; column_name: string; data_type: string }[]) {
@@ -149,6 +191,7 @@ export class Engine {
 
   async close(): Promise<void> {
     await this.userConn.close().catch(() => {});
+    if (this.chartConn) await (await this.chartConn).close().catch(() => {});
     await this.sysConn.close().catch(() => {});
     await this.db.terminate();
     this.worker.terminate();

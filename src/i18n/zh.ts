@@ -1,7 +1,11 @@
 import * as base from './messages/base.ts';
+import * as explore from './messages/explore.ts';
+import * as chart from './messages/chart.ts';
 
 export const zh = {
   ...base.zh,
+  ...explore.zh,
+  ...chart.zh,
 };
 
 export type Dict = Record<keyof typeof zh, string>;

@@ -16,9 +16,15 @@ export class QueryRun {
   error = $state.raw<QueryFailure | null>(null);
   running = $state(false);
   cancelled = $state(false);
+  /** caret position in the editor, kept while the editor is not on screen (schema browser inserts there) */
+  cursor = $state<number | null>(null);
   private token = 0;
 
-  constructor(private readonly engine: () => Engine | null) {}
+  constructor(
+    private readonly engine: () => Engine | null,
+    /** called after a statement that may have created or dropped a table or view */
+    private readonly onschemachange: () => void = () => {},
+  ) {}
 
   async run(sql: string = this.sql): Promise<void> {
     const engine = this.engine();
@@ -33,6 +39,7 @@ export class QueryRun {
       if (my !== this.token) return;
       this.result = result;
       this.resultSql = sql;
+      if (/^\s*(create|drop|alter|attach|detach)\b/im.test(sql)) this.onschemachange();
     } catch (e) {
       if (my !== this.token) return;
       if (e instanceof Error && e.name === 'QueryCancelled') {
@@ -43,6 +50,15 @@ export class QueryRun {
     } finally {
       if (my === this.token) this.running = false;
     }
+  }
+
+  /** Inserts text at the caret (at the end when the editor was never used) and moves the caret after it. */
+  insert(text: string): void {
+    const pos = Math.min(this.cursor ?? this.sql.length, this.sql.length);
+    const before = this.sql.slice(0, pos);
+    const pad = before && !/[\s(,.]$/.test(before) ? ' ' : '';
+    this.sql = before + pad + text + this.sql.slice(pos);
+    this.cursor = pos + pad.length + text.length;
   }
 
   async cancel(): Promise<void> {

@@ -3,13 +3,18 @@ import { TABLES } from '../core/schema.ts';
 import type { Engine, SchemaInfo } from '../db/engine.ts';
 import { fetchManifest, type Manifest } from '../db/manifest.ts';
 import { I18n, langFromUrl, type Lang } from '../i18n/i18n.svelte.ts';
+import { ChartState } from './chartState.svelte.ts';
 import { markAfterPaint, markOnce } from './marks.ts';
 import { OVERVIEW_SQL, toOverview, type OverviewData } from './overviewQuery.ts';
 import { QueryRun } from './queryRun.svelte.ts';
+import { Catalog } from './catalog.svelte.ts';
+import { ReportViewer } from './reportViewer.svelte.ts';
+import { SchemaSamples } from './schemaSamples.svelte.ts';
+import type { UrlPart } from './urlPart.ts';
 
 export type Phase = 'manifest' | 'db' | 'data' | 'ready' | 'error';
-export type Panel = 'overview' | 'reports' | 'sql';
-const PANELS: readonly Panel[] = ['overview', 'reports', 'sql'];
+export type Panel = 'overview' | 'reports' | 'report' | 'sql' | 'chart' | 'schema' | 'library';
+const PANELS: readonly Panel[] = ['overview', 'reports', 'report', 'sql', 'chart', 'schema', 'library'];
 
 export interface ReportListRow {
   report_id: string;
@@ -32,6 +37,13 @@ export class Workbench {
   panel = $state<Panel>('overview');
   readonly i18n: I18n;
   readonly query: QueryRun;
+  /** facets + search; its selection is the `selection` table in DuckDB */
+  readonly catalog: Catalog;
+  readonly viewer: ReportViewer;
+  readonly schemaSamples: SchemaSamples;
+  readonly chart: ChartState;
+  /** state that belongs in the URL (wired by the URL layer) */
+  readonly urlParts: readonly UrlPart[];
   private engine: Engine | null = null;
 
   constructor(private readonly dataBase: URL, search = '') {
@@ -39,9 +51,31 @@ export class Workbench {
     this.i18n = new I18n(langFromUrl(search));
     const panel = params.get('panel');
     if (PANELS.includes(panel as Panel)) this.panel = panel as Panel;
-    this.query = new QueryRun(() => this.engine);
+    this.query = new QueryRun(
+      () => this.engine,
+      () => void this.engine?.schema().then((s) => (this.schema = s)),
+    );
+    this.catalog = new Catalog(() => this.engine);
+    this.viewer = new ReportViewer(() => this.engine);
+    this.schemaSamples = new SchemaSamples(() => this.engine);
     const sql = params.get('sql');
     if (sql) this.query.sql = sql;
+    this.chart = new ChartState({
+      engine: () => this.engine,
+      resultSql: () => this.query.resultSql,
+      schema: () => this.schema,
+      i18n: this.i18n,
+      onchange: () => this.syncUrl(),
+    });
+    const chart = params.get('chart');
+    if (chart) {
+      try {
+        this.chart.restore(JSON.parse(chart));
+      } catch {
+        // a mangled link opens without its chart
+      }
+    }
+    this.urlParts = [this.catalog, this.viewer, this.chart];
   }
 
   get ready(): boolean {
@@ -69,6 +103,7 @@ export class Workbench {
       const engine = this.engine;
       await Promise.all((await decoded).map(([name, ipc]) => engine.ensureTable(name, ipc)));
       await this.engine.createViews();
+      await this.catalog.init();
       markOnce('wb:data-ready');
       const rows = (await this.engine.sys(OVERVIEW_SQL)).toArray() as { dim: string; k: string | null; n: number }[];
       this.overview = toOverview(rows.map((r) => ({ dim: r.dim, k: r.k, n: Number(r.n) })));
@@ -89,6 +124,7 @@ export class Workbench {
       `SELECT report_id, title, organ, report_year, format, doc_kind, parse_status, n_errors FROM reports ORDER BY report_year DESC NULLS LAST, organ`,
     );
     this.reports = t.toArray().map((r) => ({ ...(r.toJSON() as ReportListRow), n_errors: Number(r.n_errors) }));
+    if (this.viewer.reportId && !this.viewer.data) void this.viewer.open(this.viewer.reportId);
     if (this.panel === 'sql' && new URLSearchParams(location.search).has('sql')) void this.query.run();
   }
 
@@ -103,6 +139,11 @@ export class Workbench {
     this.syncUrl();
   }
 
+  openReport(id: string): void {
+    void this.viewer.open(id);
+    this.setPanel('report');
+  }
+
   openInSql(sql: string): void {
     this.query.sql = sql;
     this.setPanel('sql');
@@ -115,6 +156,9 @@ export class Workbench {
     if (this.i18n.lang === 'en') p.set('lang', 'en');
     else p.delete('lang');
     p.delete('sql');
+    const chart = this.chart.snapshot();
+    if (chart !== undefined) p.set('chart', JSON.stringify(chart));
+    else p.delete('chart');
     history.replaceState(null, '', `?${p}`);
   }
 }

@@ -1,4 +1,4 @@
-// `npm run synth -- --n 300 --seed 1 --out DIR [--inject-rate 0.2] [--format gov_2021|gov_2019] [--layout NAME]`
+// `npm run synth -- --n 300 --seed 1 --out DIR [--inject-rate 0.2] [--format gov_2021|gov_2019] [--layout NAME] [--vanish]`
 // Writes one .txt per report and truth.jsonl (one line per report: file, layout, truth with every cell and injection).
 import { mkdirSync, writeFileSync, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +23,7 @@ function args(argv: string[]): { n: number; seed: number; out: string; opts: Syn
     else if (a === '--inject-rate') opts.injectRate = Number(v());
     else if (a === '--format') opts.format = v() as SynthOptions['format'];
     else if (a === '--layout') opts.layout = v() as ReportLayout;
+    else if (a === '--vanish') opts.vanish = true;
     else throw new Error(`unknown argument ${a}`);
   }
   if (!out) throw new Error('--out DIR is required');

@@ -43,11 +43,18 @@ export function renderTable(rng: Rng, t: RenderTable, layout: Layout, out: strin
       const push = (s: string): void => { out.push(s + sep); };
       if (t.caption) push(t.caption);
       for (const h of headerCells) push(splitHeader(rng, h));
-      for (const r of t.rows) {
+      const breakAt = t.rows.length > 10 && rng.chance(0.3) ? rng.int(3, t.rows.length - 2) : -1;
+      t.rows.forEach((r, i) => {
+        if (i === breakAt) {
+          // a page break inside the table: page number, 续表 and the header cells once more
+          push(pageMark(rng, ++page.n));
+          if (rng.chance(0.5)) push('续表');
+          for (const h of headerCells) push(h);
+        }
         if (r.parent) push(r.parent);
         if (r.label) push(wrap(rng, r.label, 0.1));
         for (const c of r.cells) push(c);
-      }
+      });
       return;
     }
     case 'mixed_rows': {

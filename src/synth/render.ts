@@ -71,8 +71,13 @@ function tableOf(truth: SynthTruth, id: string, style: LabelStyle, full: boolean
   for (const r of tpl.rows) if (r.data && byRow.has(r.key)) rows.push({ parent: null, label: writeLabel(r.label!, style), cells: byRow.get(r.key)!.map(cellText) });
   for (const x of truth.extra_rows) if (x.table_id === id) rows.push({ parent: null, label: x.label, cells: byRow.get(x.row_key)!.map(cellText) });
   const n = Number(id.slice('active_art20_'.length));
+  // the 2019 form explains its columns under the headers ('上一年项目数量' / '（指2019年事项数）')
+  const notes = truth.format === 'gov_2019' && style.notes && (n === 5 || n === 6 || n === 8);
+  const header = notes
+    ? ['信息内容', `上一年项目数量`, `（指${truth.year - 1}年事项数）`, '本年增/减', `（指${truth.year}年增加或减少的事项数，减用负值表示，如-8）`, ...(n === 8 ? [] : ['处理决定数量', `（指${truth.year}年办件量）`])]
+    : ['信息内容', ...HEADERS[truth.format]![id]!];
   const cap = `第二十条第（${CN[n]}）项`;
-  return { caption: noCaption ? null : style.half ? cap.replace('（', '(').replace('）', ')') : cap, header: [['信息内容', ...HEADERS[truth.format]![id]!]], rows };
+  return { caption: noCaption ? null : style.half ? cap.replace('（', '(').replace('）', ')') : cap, header: [header], rows };
 }
 
 /** The text of a whole report for a truth: title, metadata, prose, the tables in the planned layouts, signature, site noise. */

@@ -57,11 +57,22 @@ function cell(table: string, row: string, col: string, value: number, raw?: stri
   return { table_id: table, row_key: row, col_key: col, value, state: 'reported', unit, raw: raw ?? String(value) };
 }
 
+const CN_DIGITS = '零一二三四五六七八九';
+/** 0–99 in Chinese numerals: 0 零, 7 七, 10 十, 12 十二, 40 四十, 56 五十六. */
+export function cnNumeral(v: number): string {
+  if (v < 10) return CN_DIGITS[v]!;
+  const t = Math.floor(v / 10);
+  const u = v % 10;
+  return (t === 1 ? '' : CN_DIGITS[t]!) + '十' + (u ? CN_DIGITS[u]! : '');
+}
+
 /** Write a count the way offices do: mostly bare, sometimes with 件/项/个 or thousands separators. */
 function countRaw(rng: Rng, v: number, units: readonly string[], unitRate: number): { raw: string; unit: string | null } {
   let s = v >= 1000 && rng.chance(0.15) ? v.toLocaleString('en-US') : String(v);
   if (rng.chance(unitRate)) {
     const u = rng.pick(units);
+    // now and then in Chinese numerals ('十二件'), as some offices write
+    if (v < 100 && rng.chance(0.1)) return { raw: cnNumeral(v) + u, unit: u };
     return { raw: s + u, unit: u };
   }
   if (v === 0 && rng.chance(0.02)) s = '零';
@@ -87,6 +98,8 @@ function activeTables(rng: Rng, format: ModernFormat, unitRate: number, cells: T
   };
   // only a city government (and its office) may make 规章; its departments report none (REG-POWER)
   const regs = level === 'city' && rng.chance(0.4) && /人民政府(办公室)?$/.test(organ);
+  // local forms add rows the national template lacks (Hubei: 其他主动公开文件); they are kept under a derived key
+  const extraLabel = rng.chance(0.25) ? rng.pick(['其他主动公开文件', '其他主动公开文件', '政策解读', '重大行政决策']) : null;
   if (format === 'gov_2021') {
     for (const row of ['regulations', 'normative_documents']) {
       const made = row === 'regulations' && !regs ? 0 : count(rng, 20);
@@ -95,6 +108,13 @@ function activeTables(rng: Rng, format: ModernFormat, unitRate: number, cells: T
       c('active_art20_1', row, 'made', made);
       c('active_art20_1', row, 'repealed', repealed);
       c('active_art20_1', row, 'valid', valid);
+    }
+    if (extraLabel) {
+      const key = extraRowKey(extraLabel);
+      extra.push({ table_id: 'active_art20_1', row_key: key, label: extraLabel });
+      c('active_art20_1', key, 'made', count(rng, 300));
+      c('active_art20_1', key, 'repealed', count(rng, 20));
+      c('active_art20_1', key, 'valid', count(rng, 900));
     }
     c('active_art20_5', 'licensing', 'decisions', count(rng, 5000));
     c('active_art20_6', 'punishment', 'decisions', count(rng, 900));
@@ -118,9 +138,8 @@ function activeTables(rng: Rng, format: ModernFormat, unitRate: number, cells: T
     c('active_art20_1', row, 'new_published', made);
     c('active_art20_1', row, 'total_published', made + (row === 'regulations' && !regs ? 0 : count(rng, 80)));
   }
-  if (rng.chance(0.3)) {
-    // Hubei's form adds a row the national template lacks
-    const label = '其他主动公开文件';
+  if (extraLabel) {
+    const label = extraLabel;
     const key = extraRowKey(label);
     extra.push({ table_id: 'active_art20_1', row_key: key, label });
     const made = count(rng, 300);

@@ -53,7 +53,7 @@ describe('workbench on the seed reports', () => {
 
   it('lists the five seed reports', async () => {
     await page.getByTestId('nav-reports').click();
-    await expect.poll(() => page.getByTestId('report-row').count()).toBe(5);
+    await expect.poll(() => page.getByTestId('catalog-row').count()).toBe(5);
     await screenshot(page, 'reports');
   });
 

@@ -17,9 +17,10 @@ export interface SeedDatabase {
   dispose(): Promise<void>;
 }
 
-export async function openSeedDatabase(): Promise<SeedDatabase> {
+/** `extraInputs`: more folders parsed with the seeds (fixtures such as a report built to fail a check). */
+export async function openSeedDatabase(extraInputs: readonly string[] = []): Promise<SeedDatabase> {
   const out = await mkdtemp(join(tmpdir(), 'wb-seeds-'));
-  await buildData({ inputs: [join(ROOT, 'seeds')], outDir: out, logger: silentLogger });
+  await buildData({ inputs: [join(ROOT, 'seeds'), ...extraInputs], outDir: out, logger: silentLogger });
   const db = await openDuckDB();
   await loadParquetTables(db.connection, out);
   await db.connection.run(await readFile(join(ROOT, 'src/db/views.sql'), 'utf8'));

@@ -17,7 +17,9 @@ describe('OVERVIEW_SQL', () => {
     const rows = reader.getRowObjectsJS().map((r) => ({ dim: String(r.dim), k: r.k === null ? null : String(r.k), n: Number(r.n) }));
     conn.closeSync();
     const o = toOverview(rows);
-    expect(o.totals).toEqual({ reports: 3, organs: 2, years: 2, cells: 0, failed: 1 });
+    expect(o.totals).toEqual({ reports: 3, organs: 2, years: 2, cells: 0, failed: 1, passed: 1 });
+    expect(o.byProvince).toEqual([[null, 3]]);
+    expect(o.topRules).toEqual([['APP-BAL', 1], ['APP-SUM', 1]]);
     expect(o.byFormat).toEqual(expect.arrayContaining([['gov_2021', 1], ['gov_2019', 1], ['none', 1]]));
     expect(o.byKind[0]).toEqual(['annual_report', 2]);
     expect(o.byYear).toEqual([['2020', 2], ['2021', 1]]);

@@ -214,6 +214,7 @@ function extractApplications(text: string, sec: SectionRow, format: ModernFormat
   const rows = table.rows.filter((r) => r.data).map((r) => ({ row: r, keys: labelKeys(r.label) }));
   const tokens = tokenize(text, sec.start, sec.end);
   const found: { key: string; label: Token; values: Token[] }[] = [];
+  const weak = new Map<string, { key: string; label: Token; values: Token[] }>();
   let p = 0;
   for (let i = 0; i < tokens.length && p < rows.length; i++) {
     const t = tokens[i]!;
@@ -241,14 +242,25 @@ function extractApplications(text: string, sec: SectionRow, format: ModernFormat
       if (joined) i++;
       let values = valuesAfter(tokens, i);
       if (values.length === 0 && !joined) {
-        const c = continuation(tokens, i, tokens.length, (x) => near(x, bestK + 1).k >= 0);
+        const c = continuation(tokens, i, tokens.length, (x) => near(x, p).k >= 0);
         if (c >= 0) { i = c; values = valuesAfter(tokens, c); }
       }
-      found.push({ key: rows[bestK]!.row.key, label: t, values });
+      const key = rows[bestK]!.row.key;
+      if (values.length === 0) {
+        // a label with nothing after it: a header cell repeated after a page break ('其他', '总计') or a row whose
+        // cells all vanished. Kept only if the row turns up nowhere else; the reading position does not move.
+        if (!weak.has(key)) weak.set(key, { key, label: t, values });
+        continue;
+      }
+      if (found.some((f) => f.key === key)) continue;
+      found.push({ key, label: t, values });
       i += values.length;
       p = bestK + 1;
     }
   }
+  for (const [key, w] of weak) if (!found.some((f) => f.key === key)) found.push(w);
+  const order = new Map(rows.map((r, k) => [r.row.key, k]));
+  found.sort((a, b) => order.get(a.key)! - order.get(b.key)!);
   const withValues = found.filter((f) => f.values.length > 0);
   if (withValues.length < Math.ceil(rows.length / 2)) {
     diags.push({ severity: 'warning', code: 'table_missing', message: 'applications table not found in section 三 (text only, or an image)', start: sec.start, end: sec.end });

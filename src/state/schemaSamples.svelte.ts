@@ -1,0 +1,46 @@
+import type { Engine } from '../db/engine.ts';
+import { formatValue } from './formatValue.ts';
+
+export interface Sample { rows: number | null; values: Record<string, string[]> }
+
+const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
+const SAMPLE_ROWS = 200;
+const PER_COLUMN = 3;
+
+/** Row counts and a few distinct example values per column, fetched when a table is opened in the browser. */
+export class SchemaSamples {
+  samples = $state.raw<Record<string, Sample>>({});
+  private pending = new Set<string>();
+
+  constructor(private readonly engine: () => Engine | null) {}
+
+  async load(name: string, lazy: boolean): Promise<void> {
+    const engine = this.engine();
+    if (!engine || this.samples[name] || this.pending.has(name)) return;
+    this.pending.add(name);
+    try {
+      // Full texts are not fetched just to show examples.
+      if (lazy) {
+        this.samples = { ...this.samples, [name]: { rows: null, values: {} } };
+        return;
+      }
+      const n = await engine.sys(`SELECT count(*) AS n FROM ${ident(name)}`);
+      const t = await engine.sys(`SELECT * FROM ${ident(name)} LIMIT ${SAMPLE_ROWS}`);
+      const values: Record<string, string[]> = {};
+      for (const f of t.schema.fields) {
+        const vec = t.getChild(f.name)!;
+        const seen = new Set<string>();
+        for (let i = 0; i < t.numRows && seen.size < PER_COLUMN; i++) {
+          const v = vec.get(i);
+          if (v !== null && v !== undefined) seen.add(formatValue(v));
+        }
+        values[f.name] = [...seen];
+      }
+      this.samples = { ...this.samples, [name]: { rows: Number(n.getChildAt(0)?.get(0) ?? 0), values } };
+    } catch {
+      this.samples = { ...this.samples, [name]: { rows: null, values: {} } };
+    } finally {
+      this.pending.delete(name);
+    }
+  }
+}

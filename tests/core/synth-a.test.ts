@@ -1,0 +1,7 @@
+import { describe, it } from 'vitest';
+import { checkRange } from './synthProperty.ts';
+
+// 5,000 generated reports in all (this file and its sibling run in parallel): parse(render(truth)) equals the truth.
+describe('parse(render(truth)), generated reports 0–2499', () => {
+  it('every cell, its offsets, and exactly the injected check failures', () => checkRange(0, 2500));
+});

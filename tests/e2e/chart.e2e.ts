@@ -1,0 +1,207 @@
+// The chart builder in real Chromium on the seed data: one click to a default chart, every choice changeable,
+// SVG and PNG exports that are valid files, the chart in the URL, light and dark, desktop and phone.
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, screenshot, startApp, type OpenedPage, type RunningApp } from './harness/index.ts';
+
+let app: RunningApp;
+let browser: Browser;
+let opened: OpenedPage;
+let page: Page;
+const POLL = { timeout: 30_000 };
+
+const renders = (p: Page) => p.getByTestId('chart-view').getAttribute('data-renders').then(Number).catch(() => 0);
+
+/** Waits until the chart has been drawn again after `before` renders, with no query running. */
+async function waitDrawn(p: Page, before: number): Promise<void> {
+  await expect.poll(() => renders(p), POLL).toBeGreaterThan(before);
+  await expect.poll(() => p.getByTestId('chart-meta').textContent(), POLL).toMatch(/图表查询|Chart query/);
+}
+
+async function pick(p: Page, testId: string, value: string): Promise<void> {
+  const before = await renders(p);
+  await p.getByTestId(testId).selectOption(value);
+  await waitDrawn(p, before);
+}
+
+async function waitReady(p: Page): Promise<void> {
+  await p.waitForSelector('[data-testid="status"][data-phase="ready"]', { timeout: 60_000 });
+}
+
+/** PNG signature and IHDR size. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+  opened = await openPage(browser, app.url);
+  page = opened.page;
+  await waitReady(page);
+});
+
+afterAll(async () => {
+  await opened?.close();
+  await browser?.close();
+  await app?.close();
+});
+
+describe('chart builder on the seed reports', () => {
+  it('charts a library question with one click: a default chart from the column types', async () => {
+    await page.getByTestId('nav-sql').click();
+    await page.getByTestId('sql-examples').selectOption({ index: 2 }); // 各报告收到申请数与公开比例 (report_metrics)
+    await expect.poll(() => page.getByTestId('result-rows').textContent(), POLL).toMatch(/行/);
+    await page.getByTestId('view-chart').click();
+    await waitDrawn(page, 0);
+    expect(await page.locator('[data-testid="chart-view"] svg').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('chart-title').textContent()).toMatch(/本年新收申请/);
+    expect(await page.getByTestId('chart-error').count()).toBe(0);
+    expect(await page.getByTestId('chart-mark').inputValue()).toMatch(/bar|line/);
+    await screenshot(page, 'chart-default-report-metrics');
+  });
+
+  it('changes mark, x, y and colour; the chart follows', async () => {
+    await pick(page, 'chart-mark', 'bar');
+    await pick(page, 'chart-x', 'report_year');
+    await pick(page, 'chart-y', 'granted');
+    await pick(page, 'chart-aggregate', 'sum');
+    await pick(page, 'chart-color', 'organ');
+    const svg = page.locator('[data-testid="chart-view"]');
+    expect(await svg.textContent()).toMatch(/予以公开（合计）/);
+    // the legend names the organs
+    expect(await page.locator('[data-testid="chart-view"] figure > div').first().textContent()).toMatch(/政府|局|办/);
+    await pick(page, 'chart-layout', 'group');
+    await pick(page, 'chart-mark', 'dot');
+    await pick(page, 'chart-aggregate', 'none');
+    await pick(page, 'chart-x', 'applications_received');
+    expect(await page.locator('[data-testid="chart-view"] circle').count()).toBeGreaterThan(0);
+    // the specification is in the URL
+    const url = new URL(page.url());
+    const spec = JSON.parse(url.searchParams.get('chart')!) as Record<string, unknown>;
+    expect(spec).toMatchObject({ source: 'result', mark: 'dot', x: 'applications_received', y: 'granted', color: 'organ', aggregate: 'none' });
+    await screenshot(page, 'chart-dot');
+  });
+
+  it('exports a valid SVG and a PNG of the chart', async () => {
+    await pick(page, 'chart-mark', 'bar');
+    await pick(page, 'chart-aggregate', 'sum');
+    await pick(page, 'chart-x', 'organ');
+    const [svgDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chart-export-svg').click()]);
+    expect(svgDl.suggestedFilename()).toMatch(/\.svg$/);
+    const svg = await readFile((await svgDl.path())!, 'utf8');
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      const root = doc.documentElement;
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        tag: root.tagName,
+        width: Number(root.getAttribute('width')),
+        height: Number(root.getAttribute('height')),
+        rects: doc.querySelectorAll('rect').length,
+        text: root.textContent,
+      };
+    }, svg);
+    expect(parsed.error).toBeNull();
+    expect(parsed.tag).toBe('svg');
+    expect(parsed.width).toBeGreaterThan(300);
+    expect(parsed.rects).toBeGreaterThan(3);
+    expect(parsed.text).toMatch(/予以公开/);
+
+    const [pngDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chart-export-png').click()]);
+    expect(pngDl.suggestedFilename()).toMatch(/\.png$/);
+    const png = await readFile((await pngDl.path())!);
+    const size = pngSize(png);
+    expect(size).toEqual({ width: parsed.width * 2, height: parsed.height * 2 });
+    // the PNG decodes in the browser and is not blank
+    const probe = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const g = c.getContext('2d')!;
+      g.drawImage(img, 0, 0);
+      const px = g.getImageData(0, 0, c.width, c.height).data;
+      const colours = new Set<number>();
+      for (let i = 0; i < px.length; i += 4 * 97) colours.add((px[i]! << 16) | (px[i + 1]! << 8) | px[i + 2]!);
+      return { w: img.width, colours: colours.size };
+    }, png.toString('base64'));
+    expect(probe.w).toBe(size.width);
+    expect(probe.colours).toBeGreaterThan(3);
+  });
+
+  it.each(['applications_wide', 'checks', 'report_metrics', 'reports', 'cells'])('gives table %s a default chart', async (name) => {
+    await page.getByTestId('nav-chart').click();
+    const before = await renders(page);
+    await page.getByTestId('chart-source').selectOption(`table:${name}`);
+    await waitDrawn(page, before);
+    expect(await page.getByTestId('chart-error').count()).toBe(0);
+    expect(await page.locator('[data-testid="chart-view"] svg [aria-label]').count()).toBeGreaterThan(0);
+    await screenshot(page, `chart-table-${name}`);
+  });
+
+  it('shows Chinese template labels for row keys', async () => {
+    await page.getByTestId('chart-source').selectOption('table:applications_wide');
+    await expect.poll(() => page.getByTestId('chart-x').inputValue(), POLL).toMatch(/^row_(key|label_zh)$/);
+    await pick(page, 'chart-x', 'row_key');
+    await expect.poll(() => page.getByTestId('chart-view').textContent(), POLL).toMatch(/一、本年新收政府信息公开申请数量/);
+    expect(await page.getByTestId('chart-view').textContent()).not.toMatch(/new_received/);
+  });
+
+  it('shows a chart error and keeps working', async () => {
+    await page.getByTestId('chart-aggregate').selectOption('count');
+    await page.getByTestId('chart-y').selectOption('row_key');
+    await page.getByTestId('chart-aggregate').selectOption('sum');
+    await expect.poll(() => page.getByTestId('chart-error').textContent(), POLL).toMatch(/不是数值/);
+    await pick(page, 'chart-aggregate', 'count');
+    expect(await page.getByTestId('chart-error').count()).toBe(0);
+  });
+
+  it('restores the chart from a link', async () => {
+    await page.getByTestId('chart-source').selectOption('table:checks');
+    await expect.poll(() => page.getByTestId('chart-meta').textContent(), POLL).toMatch(/图表查询/);
+    await pick(page, 'chart-x', 'rule_id');
+    const link = page.url();
+    const p2 = await openPage(browser, link);
+    try {
+      await waitReady(p2.page);
+      await waitDrawn(p2.page, 0);
+      expect(await p2.page.getByTestId('chart-source').inputValue()).toBe('table:checks');
+      expect(await p2.page.getByTestId('chart-x').inputValue()).toBe('rule_id');
+      expect(p2.pageErrors).toEqual([]);
+    } finally {
+      await p2.close();
+    }
+  });
+
+  it('draws in dark mode and on a phone', async () => {
+    const ctx = await browser.newContext({ colorScheme: 'dark', viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const p = await ctx.newPage();
+    try {
+      await p.goto(`${app.url}?panel=chart&chart=${encodeURIComponent(JSON.stringify({ source: 'table:report_metrics', mark: 'bar', x: 'organ', y: 'applications_received', aggregate: 'sum', horizontal: true, sort: 'value-desc' }))}`);
+      await waitReady(p);
+      await waitDrawn(p, 0);
+      const bg = await p.locator('[data-testid="chart-view"] svg').last().evaluate((el) => getComputedStyle(el).backgroundColor);
+      expect(bg).not.toBe('rgb(255, 255, 255)');
+      const w = await p.locator('[data-testid="chart-view"] svg').last().evaluate((el) => el.getBoundingClientRect().width);
+      expect(w).toBeLessThanOrEqual(390);
+      await screenshot(p, 'chart-dark-390');
+      await p.setViewportSize({ width: 1280, height: 800 });
+      await expect.poll(() => p.locator('[data-testid="chart-view"] svg').last().evaluate((el) => el.getBoundingClientRect().width), POLL).toBeGreaterThan(600);
+      await screenshot(p, 'chart-dark-1280');
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it('made no request to another origin, no CSP violation, no page error', () => {
+    expect(opened.foreignRequests()).toEqual([]);
+    expect(opened.cspViolations).toEqual([]);
+    expect(opened.pageErrors).toEqual([]);
+  });
+});

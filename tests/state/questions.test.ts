@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUESTIONS } from '../../src/state/questions.ts';
+import { zh } from '../../src/i18n/zh.ts';
+import { en } from '../../src/i18n/en.ts';
+import { openQuestionDatabase } from '../helpers/questionDatabase.ts';
+import type { SeedDatabase } from '../helpers/seedDatabase.ts';
+
+let seeds: SeedDatabase;
+
+beforeAll(async () => {
+  seeds = await openQuestionDatabase();
+});
+afterAll(async () => {
+  await seeds?.dispose();
+});
+
+const rowsOf = async (sql: string) => (await seeds.db.connection.runAndReadAll(sql)).getRowObjectsJS();
+
+describe('question library on the seeds and a report built to fail', () => {
+  it('has at least 12 questions with unique ids', () => {
+    expect(QUESTIONS.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(QUESTIONS.map((q) => q.id)).size).toBe(QUESTIONS.length);
+  });
+
+  it.each(QUESTIONS.map((q) => [q.id, q.sql]))('%s runs and returns rows', async (_id, sql) => {
+    expect((await rowsOf(sql)).length).toBeGreaterThan(0);
+  });
+
+  it('has a name and a description in both languages', () => {
+    for (const q of QUESTIONS) {
+      for (const key of [q.name, q.description]) {
+        expect(zh[key], key).toBeTruthy();
+        expect(en[key], key).toBeTruthy();
+        expect(en[key]).not.toBe(zh[key]);
+      }
+    }
+  });
+
+  it('unbalanced lists the two failing checks of the fixture with their difference', async () => {
+    const rows = await rowsOf(QUESTIONS.find((q) => q.id === 'unbalanced')!.sql);
+    expect(rows.map((r) => [r.rule_id, r.col_key, Number(r.difference)]).sort()).toEqual([
+      ['APP-BAL', 'natural_person', -1],
+      ['APP-ROW', 'new_received', 1],
+    ]);
+  });
+
+  it('grant_rate puts seed 003 (144 received, 43 granted of 139) with the right share', async () => {
+    const rows = await rowsOf(QUESTIONS.find((q) => q.id === 'grant_rate')!.sql);
+    const r = rows.find((x) => x.organ === '硚口区人民政府')!;
+    expect(Number(r.applications_received)).toBe(144);
+    expect(Number(r.granted_pct)).toBeCloseTo((100 * 43) / Number(r.results_total), 1);
+  });
+
+  it('facts_vs_tables finds that the text of seed 003 agrees with its table (147 is new + carried over)', async () => {
+    const rows = await rowsOf(QUESTIONS.find((q) => q.id === 'facts_vs_tables')!.sql);
+    const carried = rows.find((x) => x.organ === '硚口区人民政府' && x.label === 'carried_over')!;
+    expect(Number(carried.in_text)).toBe(3);
+    expect(Number(carried.in_table)).toBe(3);
+    expect(carried.agrees).toBe(true);
+    const received = rows.find((x) => x.organ === '硚口区人民政府' && x.label === 'applications_received')!;
+    expect([Number(received.in_text), Number(received.in_table), received.agrees]).toEqual([147, 147, true]);
+  });
+});
