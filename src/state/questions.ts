@@ -25,7 +25,7 @@ const q = (id: string, sql: string, chart?: ChartHint): Question => ({
 export const QUESTIONS: readonly Question[] = [
   q('grant_rate', `
 -- 每份报告：收到多少申请，予以公开、部分公开、不予公开各占多少（占办理结果总计之比）
-SELECT organ, report_year, applications_received, carried_over, results_total,
+SELECT organ, report_year, applications_received, carried_over, results_total, granted,
   round(100 * granted_share, 1) AS granted_pct,
   round(100 * partial_share, 1) AS partial_pct,
   round(100 * refused_share, 1) AS refused_pct

@@ -53,7 +53,7 @@ afterAll(async () => {
 describe('chart builder on the seed reports', () => {
   it('charts a library question with one click: a default chart from the column types', async () => {
     await page.getByTestId('nav-sql').click();
-    await page.getByTestId('sql-examples').selectOption({ index: 2 }); // 各报告收到申请数与公开比例 (report_metrics)
+    await page.getByTestId('sql-examples').selectOption('grant_rate'); // 各报告收到申请数与公开比例 (report_metrics)
     await expect.poll(() => page.getByTestId('result-rows').textContent(), POLL).toMatch(/行/);
     await page.getByTestId('view-chart').click();
     await waitDrawn(page, 0);
