@@ -123,3 +123,17 @@ describe('organ from the title, in the ways titles are written', () => {
     expect(r.report).toMatchObject({ title, organ, organ_level: level, region_code: code });
   });
 });
+
+describe('an unsettled region is recorded, not guessed', () => {
+  it('朝阳区 with nothing else: region_status ambiguous, no code, a warning diagnostic naming both', () => {
+    const r = parse('朝阳区人民政府2021年度政府信息公开工作年度报告\n一、总体情况\n本年度工作稳步推进。');
+    expect(r.report).toMatchObject({ organ: '朝阳区人民政府', organ_level: 'county', region_code: null, region_status: 'ambiguous', province: null, county: null });
+    const d = r.diagnostics.find((x) => x.code === 'region_ambiguous')!;
+    expect(d.severity).toBe('warning');
+    expect(d.message).toMatch(/110105.*220104/);
+  });
+  it('the same report with 长春市 in its address is settled', () => {
+    const r = parse('朝阳区人民政府2021年度政府信息公开工作年度报告\n一、总体情况\n地址：吉林省长春市朝阳区人民大街。');
+    expect(r.report).toMatchObject({ region_code: '220104', region_status: 'resolved', city: '长春市' });
+  });
+});

@@ -122,11 +122,12 @@ function clauseYear(text: string, start: number): number | null {
 }
 
 function textTable({ cells, facts, text, report_year }: WarningInput): Draft[] {
+  if (!facts.some((f) => Object.hasOwn(TARGETS, f.label))) return [];
   const byKey = new Map<string, CellRow>();
   for (const c of cells) byKey.set(cellKey(c.table_id, c.row_key, c.col_key), c);
   const out: Draft[] = [];
   for (const f of facts) {
-    const target = TARGETS[f.label];
+    const target = Object.hasOwn(TARGETS, f.label) ? TARGETS[f.label] : undefined;
     if (!target) continue;
     if (!SUMMARY_SECTIONS.has(f.section_key) && !(target.activeSection && f.section_key === 'active_disclosure')) continue;
     if (target.disclosureOnly && f.section_key !== 'review_litigation' && !/信息公开/.test(f.sentence ?? '')) continue;

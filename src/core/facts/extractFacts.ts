@@ -10,7 +10,6 @@ export const MAX_FACTS = 3000;
 // a number (thousands separators and decimals allowed), then 余/多 and a counting unit or a percent sign. Not inside a
 // code, an ordinal or a longer number (ICP备17005844号, 第3项); bounded digit runs keep a megabyte of digits linear.
 const NUMBER_UNIT = /(?<![0-9A-Za-z.,_\-+第])(\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,6})?|\d{1,12}(?:\.\d{1,6})?)\s{0,3}(万|亿)?(?:余|多)?(人次|件次|件|条|项|个|次|份|家|篇|期|场|起|宗|户|人|元|%)/g;
-const CLAUSE_END = /[，,。；;！？!?\n：:、（(）)]/;
 
 // '无依申请公开办件', '我局无因政府信息公开工作被申请行政复议、提起行政诉讼办件', '未收到政府信息公开申请': a zero written
 // as a word. Not 无法/无正当理由/未经/未办结/尚未审结, which name other things.
@@ -21,13 +20,21 @@ const ZERO_KEYS: [string, RegExp][] = [
   ['lawsuits', /行政诉讼/],
 ];
 
+const charSet = (chars: string): Uint8Array => {
+  const set = new Uint8Array(65536);
+  for (const c of chars) set[c.charCodeAt(0)] = 1;
+  return set;
+};
+const SENTENCE_END = charSet('。！？!?\n；;');
+const CLAUSE_STOP = charSet('，,。；;！？!?\n：:、（(）)');
+
 const sentenceAround = (text: string, start: number, end: number): [number, number] => {
   let a = start;
-  let n = 0;
-  while (a > 0 && n++ < 400 && !/[。！？!?\n；;]/.test(text[a - 1]!)) a--;
+  const minA = Math.max(0, start - 400);
+  while (a > minA && SENTENCE_END[text.charCodeAt(a - 1)] === 0) a--;
   let b = end;
-  n = 0;
-  while (b < text.length && n++ < 400 && !/[。！？!?\n；;]/.test(text[b]!)) b++;
+  const maxB = Math.min(text.length, end + 400);
+  while (b < maxB && SENTENCE_END[text.charCodeAt(b)] === 0) b++;
   if (b < text.length && text[b] !== '\n') b++;
   return [a, b];
 };
@@ -35,7 +42,8 @@ const sentenceAround = (text: string, start: number, end: number): [number, numb
 /** The clause before position i: back to the last comma, stop, colon or line break (at most 60 characters). */
 function clauseBefore(text: string, i: number): string {
   let a = i;
-  while (a > 0 && i - a < 60 && !CLAUSE_END.test(text[a - 1]!)) a--;
+  const min = Math.max(0, i - 60);
+  while (a > min && CLAUSE_STOP[text.charCodeAt(a - 1)] === 0) a--;
   return text.slice(a, i);
 }
 

@@ -49,7 +49,7 @@ export function extractOrgan(text: string, title: string | null): string | null 
 
 /** The organ line just above a closing date at the end of the document. */
 export function signatureOrgan(text: string): string | null {
-  const ls = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const ls = text.slice(-3000).split('\n').map((l) => l.trim()).filter(Boolean);
   const tail = ls.slice(-15);
   for (let i = tail.length - 1; i > 0; i--) {
     if (/^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(tail[i]!)) {

@@ -28,7 +28,8 @@ export function extractPublishedDate(text: string): string | null {
     const d = isoDate(Number(field[1]), Number(field[2]), Number(field[3]));
     if (d) return d;
   }
-  const tail = text.split('\n').map((l) => cnDate(l.trim())).filter(Boolean).slice(-12);
+  // the signature block is at the end: reading only the last few thousand characters keeps this cheap on any input
+  const tail = text.slice(-3000).split('\n').map((l) => cnDate(l.trim())).filter(Boolean).slice(-12);
   for (let i = tail.length - 1; i >= 0; i--) {
     const m = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/.exec(tail[i]!);
     if (m) {

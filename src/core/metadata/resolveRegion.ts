@@ -79,12 +79,12 @@ function gatherEvidence(zones: [string, Zone][], text: string): { mentions: Ment
       bump(ev.provinces, p.province, 'phone', 5);
     }
   }
-  for (const m of scan.matchAll(/ICP\s*备/g)) {
+  for (const m of scan.includes('ICP') ? scan.matchAll(/ICP\s*备/g) : []) {
     const before = scan.slice(Math.max(0, m.index - 3), m.index).trim();
     const p = provinceByAbbr(before.slice(-1));
     if (p) bump(ev.provinces, p, 'icp', 3);
   }
-  for (const m of scan.matchAll(/网站标识码?\s*[:：]?\s*(\d{10})/g)) {
+  for (const m of scan.includes('网站标识') ? scan.matchAll(/网站标识码?\s*[:：]?\s*(\d{10})/g) : []) {
     const code = m[1]!.slice(0, 6);
     const p = placeByCode(code);
     if (!p) continue;
