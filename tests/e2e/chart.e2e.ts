@@ -211,19 +211,11 @@ describe('chart builder on the seed reports', () => {
     expect(new URL(page.url()).searchParams.get('chart')).toMatch(/"aggregate":"count"/);
   });
 
-  it('charts the reports of the selection once a view named selection exists', async () => {
-    await page.getByTestId('nav-sql').click();
-    const editor = page.locator('.cm-content');
-    await editor.click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.press('Delete');
-    await page.keyboard.insertText('CREATE OR REPLACE VIEW selection AS SELECT report_id FROM reports ORDER BY report_id LIMIT 2');
-    await page.getByTestId('sql-run').click();
+  it('charts the reports of the catalog selection', async () => {
+    await page.getByTestId('nav-reports').click();
+    await page.locator('[data-testid="facet-year"] input[data-value="2021"]').click();
+    await expect.poll(() => page.getByTestId('catalog-row').count(), POLL).toBe(3);
     await page.getByTestId('nav-chart').click();
-    // the SQL result is a CREATE VIEW: nothing to chart, and the panel says so
-    await page.getByTestId('chart-source').selectOption('result');
-    await page.getByTestId('chart-no-source').waitFor();
-    expect(await page.getByTestId('chart-error').count()).toBe(0);
     const option = page.locator('[data-testid="chart-source"] option[value="selection:report_metrics"]');
     await expect.poll(() => option.count(), POLL).toBe(1);
     const before = await renders(page);
@@ -231,7 +223,10 @@ describe('chart builder on the seed reports', () => {
     await waitDrawn(page, before);
     await pick(page, 'chart-mark', 'bar');
     await pick(page, 'chart-x', 'report_id');
-    expect(await page.locator('[data-testid="chart-view"] g[aria-label="bar"] rect').count()).toBeLessThanOrEqual(2);
+    await expect.poll(() => page.locator('[data-testid="chart-view"] g[aria-label="bar"] rect').count(), POLL).toBe(3);
+    await page.getByTestId('nav-reports').click();
+    await page.getByTestId('catalog-clear').click();
+    await page.getByTestId('nav-chart').click();
   });
 
   it('restores the chart from a link', async () => {

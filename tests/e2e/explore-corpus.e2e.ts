@@ -68,16 +68,16 @@ describe('explore on a corpus', () => {
     await screenshot(page, 'explore-corpus-catalog');
   });
 
-  it('done-when: 2021 reports in 湖北 (or of unknown province) with a failed check, opened, explained, sent to SQL', async () => {
+  it('done-when: 2021 reports in 湖北 with a failed check, opened, explained, sent to SQL', async () => {
     await page.getByTestId('nav-reports').click();
     await page.locator('[data-testid="facet-year"] input[data-value="2021"]').click();
     await expect.poll(countText, POLL).not.toContain('/ 0');
-    // 湖北 once the parser resolves regions (湖北 or 湖北省), reports of unknown province until then
     const hubei = page.locator('[data-testid="facet-province"] input[data-value^="湖北"]');
-    const province = (await hubei.count()) ? await hubei.first().getAttribute('data-value') : null;
-    await page.locator(`[data-testid="facet-province"] input[data-value="${province ?? ''}"]`).click();
+    const province = await hubei.first().getAttribute('data-value');
+    expect(province).toBe('湖北省');
+    await hubei.first().click();
     await page.locator('[data-testid="facet-check_status"] input[data-value="errors"]').click();
-    const where = `report_year = 2021 AND n_errors > 0 AND province ${province ? `= '${province}'` : 'IS NULL'}`;
+    const where = `report_year = 2021 AND n_errors > 0 AND province = '湖北省'`;
     const expected = Number(await sql(`SELECT count(*) FROM reports WHERE ${where}`));
     expect(expected).toBeGreaterThan(0);
     await page.getByTestId('nav-reports').click();
