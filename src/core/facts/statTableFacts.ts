@@ -43,6 +43,8 @@ export function statTableFacts(text: string, sectionAt: (pos: number) => Section
   };
   for (let i = 0; i < lines.length; i++) {
     const { s, start } = lines[i]!;
+    // a table row is short; a megabyte 'line' of pipes is not one
+    if (s.length > 2000) continue;
     if (/[|\t]/.test(s)) {
       const cells: { v: string; at: number }[] = [];
       for (const m of s.matchAll(/[^|\t]+/g)) {
