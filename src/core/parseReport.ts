@@ -80,7 +80,7 @@ export function parseReport(bytes: Uint8Array, sourceFile: string): ParsedReport
       if (title) diagnostics.push({ severity: 'info', code: 'title_synthesised', message: `no title line; using ${title}` });
     }
 
-    const facts = extractFacts(text, secs).map((f) => ({ report_id: reportId, ...f }));
+    const facts = extractFacts(text, secs, { statTable: format === 'pre_2019' }).map((f) => ({ report_id: reportId, ...f }));
     let status: ReportRow['parse_status'] = 'ok';
     let cells: ParsedReport['cells'] = [];
     let checks: CheckRow[] = [];

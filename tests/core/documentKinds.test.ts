@@ -137,3 +137,34 @@ describe('an unsettled region is recorded, not guessed', () => {
     expect(r.report).toMatchObject({ region_code: '220104', region_status: 'resolved', city: '长春市' });
   });
 });
+
+describe('a pre-2019 统计表 yields facts', () => {
+  const table = (rows: string[]) => `某县人民政府2016年政府信息公开工作年度报告\n一、概述\n本年度工作稳步推进。\n附件：2016年政府信息公开情况统计表\n${rows.join('\n')}\n`;
+  it('pipe rows: 统计指标 | 单位 | 数量', () => {
+    const r = parse(table([
+      '统计指标 | 单位 | 统计数 |',
+      '一、主动公开情况 | | |',
+      '（一）主动公开政府信息数 | 条 | 1,2 |',
+      '（一）主动公开政府信息数 | 条 | 1234 |',
+      '三、依申请公开情况 | | |',
+      '（一）收到申请数 | 件 | 15 |',
+      '3.同意部分公开答复数 | 件 | 2 |',
+      '2.同意公开答复数 | 件 | 12 |',
+      '4.不同意公开答复数 | 件 | 1 |',
+      '四、行政复议数量 | 件 | 0 |',
+      '五、行政诉讼数量 | 件 | 0 |',
+      '（一）政府信息公开专项经费 | 万元 | 3.5 |',
+    ]));
+    expect(r.report.format).toBe('pre_2019');
+    const got = r.facts.map((f) => [f.label, f.value, f.unit, r.text.slice(f.start, f.end)]);
+    expect(got).toEqual([
+      ['active_disclosure_items', 1234, '条', '1234'], ['applications_received', 15, '件', '15'], ['partially_granted', 2, '件', '2'],
+      ['granted', 12, '件', '12'], ['denied', 1, '件', '1'], ['reviews', 0, '件', '0'], ['lawsuits', 0, '件', '0'],
+      ['政府信息公开专项经费', 3.5, '万元', '3.5'],
+    ]);
+  });
+  it('one cell per line', () => {
+    const r = parse(table(['统计指标', '单位', '统计数', '（一）收到申请数', '件', '7', '四、行政复议数量', '件', '1']));
+    expect(r.facts.map((f) => [f.label, f.value, r.text.slice(f.start, f.end)])).toEqual([['applications_received', 7, '7'], ['reviews', 1, '1']]);
+  });
+});

@@ -112,3 +112,13 @@ describe('the document half never crashes', () => {
     expect(r.diagnostics.map((d) => d.code)).toContain('not_a_report');
   });
 });
+
+describe('pre-2019 statistics tables under stress', () => {
+  it('a huge table line, many rows, truncated rows', () => {
+    const head = '某县2016年政府信息公开工作年度报告\n一、概述\n依申请公开政府信息情况。收费及减免情况。\n政府信息公开情况统计表\n';
+    parse(enc(head + '（一）收到申请数 | 件 | 1 |'.repeat(100_000)));
+    parse(enc(head + '（一）收到申请数 | 件 | 15 |\n'.repeat(50_000)));
+    const rows = head + '（一）收到申请数\n件\n15\n四、行政复议数量\n件\n';
+    for (let cut = head.length; cut <= rows.length; cut++) parse(enc(rows.slice(0, cut)));
+  });
+});

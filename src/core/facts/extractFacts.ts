@@ -1,6 +1,7 @@
 import type { FactRow, SectionKey } from '../schema.ts';
 import type { Section } from '../segment/segmentSections.ts';
 import { factKey, plainLabel } from './factKey.ts';
+import { statTableFacts } from './statTableFacts.ts';
 
 type Draft = Omit<FactRow, 'report_id'>;
 
@@ -57,10 +58,11 @@ const sectionAt = (sections: Section[], pos: number): SectionKey => {
  * 结转至2022年8件' gives applications_received 147, carried_over 3, carried_forward 8 (stable keys, see factKey);
  * other counted numbers keep the words before them as label ('发布通知公告' 32 条); a bare percentage ('占比96.05%')
  * borrows the label of the clause before it; '无依申请公开办件' is applications_received 0. start/end cover the number (or
- * the zero word) exactly as written; the unit is separate.
+ * the zero word) exactly as written; the unit is separate. With statTable (pre-2019 reports) the rows of a
+ * 政府信息公开情况统计表 are read as well.
  * Table rows (pipes, tab-indented cells, short lines) are not prose and are skipped.
  */
-export function extractFacts(text: string, sections: Section[]): Draft[] {
+export function extractFacts(text: string, sections: Section[], opts: { statTable?: boolean } = {}): Draft[] {
   const out: Draft[] = [];
   let lastLabel = '';
   let lastLineStart = -1;
@@ -102,6 +104,8 @@ export function extractFacts(text: string, sections: Section[]): Draft[] {
     if (out.length >= MAX_FACTS) break;
   }
   zeroFacts(text, sections, out);
+  // a pre-2019 统计表 is a table, skipped above as prose, but the only place such a report states its numbers
+  if (opts.statTable) out.push(...statTableFacts(text, (pos) => sectionAt(sections, pos), MAX_FACTS - out.length));
   return out.sort((a, b) => a.start - b.start);
 }
 
