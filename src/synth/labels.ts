@@ -31,17 +31,27 @@ const NOTES: Record<string, string> = {
   其他对外管理服务事项: '其他对外管理服务事项(指行政许可以外的政务服务事项)',
 };
 
-export interface LabelStyle { half: boolean; traditional: boolean; typos: boolean; notes: boolean }
+export interface LabelStyle { half: boolean; traditional: boolean; typos: boolean; notes: boolean; enumeration: 0 | 1 | 2 | 3 | 4 }
 
 export const labelStyle = (rng: Rng): LabelStyle => ({
   half: rng.chance(0.4), traditional: rng.chance(0.06), typos: rng.chance(0.1), notes: rng.chance(0.15),
+  enumeration: rng.chance(0.7) ? 0 : (rng.int(1, 4) as 1 | 2 | 3 | 4),
 });
+
+/** Sub-row numbering as offices write it: '1.' '1．' '1、' '(1)' or none at all. */
+function renumber(s: string, style: LabelStyle['enumeration']): string {
+  const m = /^(\d)\./.exec(s);
+  if (!m || style === 0) return s;
+  const rest = s.slice(m[0].length);
+  return style === 1 ? `${m[1]}．${rest}` : style === 2 ? `${m[1]}、${rest}` : style === 3 ? `(${m[1]})${rest}` : rest;
+}
 
 /** A template label as one office might write it. */
 export function writeLabel(label: string, style: LabelStyle): string {
   let s = label;
   if (style.typos && TYPOS[s]) s = TYPOS[s]!;
   if (style.notes && NOTES[s]) s = NOTES[s]!;
+  s = renumber(s, style.enumeration);
   if (style.half) s = halfBrackets(s);
   if (style.traditional) s = toTraditional(s);
   return s;

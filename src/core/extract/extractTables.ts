@@ -42,14 +42,19 @@ const ENUM_WORD = /(?:^|\s)((?:[(（]\s*[一二三四五六七八九十\d]+\s*[)
 
 /**
  * The comparable keys of a label token: the whole label and, when parent and child stand on one line
- * ('三、本年度办理结果 （一）予以公开'), the last enumerated item.
+ * ('三、本年度办理结果 （一）予以公开'), the last enumerated item, and the last word.
  */
 function tokenKeys(text: string): string[] {
   const whole = labelKey(text);
   if (!/\s/.test(text.trim())) return [whole];
   let last: string | null = null;
   for (const m of text.matchAll(ENUM_WORD)) last = text.slice(m.index + m[0].indexOf(m[1]!));
-  return last && last !== text ? [whole, labelKey(last)] : [whole];
+  const keys = [whole];
+  if (last && last !== text) keys.push(labelKey(last));
+  // a child written without its number after the parent ('（三）不予公开 属于国家秘密'): the last word
+  const word = text.trim().split(/\s+/).pop()!;
+  if (word.length >= 4) keys.push(labelKey(word));
+  return keys;
 }
 
 const bestScore = (keys: string[], candidates: readonly string[]): number => Math.max(...keys.map((k) => keyScore(k, candidates)));
