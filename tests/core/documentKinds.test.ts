@@ -28,6 +28,14 @@ describe('format from table headers, never from the year', () => {
     expect(detectFormat('某县2022年度政府信息公开工作年度报告\n信息内容\n本年新\n\n制作数量\n本年新公开数量')).toBe('gov_2019');
   });
 
+  it('PDF text with every column header split into characters falls back to the rows only one form has', () => {
+    const vertical = '二、主动公开政府信息情况\n第二十条第（一）项\n信 本 本 现\n息 年 年 行\n内 制 废 有\n容 发 止 效\n规章 0 0 0\n';
+    const apps = '三、收到和处理政府信息公开申请情况\n三、本年度办理结果\n';
+    expect(detectFormat(vertical + apps + '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0')).toBe('gov_2021');
+    expect(detectFormat(vertical + '第二十条第（九）项\n政府集中采购 3 120.5\n' + apps)).toBe('gov_2019');
+    expect(detectFormat(vertical + apps)).toBe('none');
+  });
+
   it('pre_2019: the 2007-era sections and indicators, or a provincial 统计表', () => {
     expect(detectFormat(PRE_2019)).toBe('pre_2019');
     expect(detectFormat('附件：2016年度政府信息公开情况统计表\n主动公开信息数 | 120')).toBe('pre_2019');

@@ -13,8 +13,22 @@ export function detectFormat(text: string): Format {
   for (const rule of TEMPLATE.format_detection) {
     if (rule.if_any_header && rule.format && rule.if_any_header.some((h) => c.includes(compact(h)))) return rule.format as Format;
   }
+  const byRows = formatFromRowLabels(c);
+  if (byRows) return byRows;
   if (looksPre2019(c)) return 'pre_2019';
   return 'none';
+}
+
+// Rows that only one of the two forms has. PDF text splits vertical column headers into single characters spread over
+// several lines ('本 本 现 / 年 年 行 …'), so the header signatures can vanish; row labels are written across and survive.
+const ROWS_2021 = /申请人无正当理由逾期不补正|申请人逾期未按收费通知要求缴纳费用/;
+const ROWS_2019 = /政府集中采购|其他对外管理服务事项/;
+
+function formatFromRowLabels(c: string): Format | null {
+  if (!/收到和处理政府信息公开申请|本年度办理结果/.test(c)) return null;
+  if (ROWS_2021.test(c)) return 'gov_2021';
+  if (ROWS_2019.test(c)) return 'gov_2019';
+  return null;
 }
 
 /**
