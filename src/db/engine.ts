@@ -45,6 +45,8 @@ export class Engine {
   private cancelled = false;
   /** downloads stream on their own connection: cancelling one never touches the user's query */
   private exportConn: Promise<duckdb.AsyncDuckDBConnection> | null = null;
+  /** one streamed query per connection at a time: a second one would cancel the first mid-stream */
+  private exportQueue: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly db: duckdb.AsyncDuckDB,
@@ -175,9 +177,14 @@ export class Engine {
   async *exportStream(sql: string, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
     this.exportConn ??= this.db.connect();
     const conn = await this.exportConn;
+    const before = this.exportQueue;
+    let release!: () => void;
+    this.exportQueue = new Promise<void>((r) => (release = r));
     const abort = () => void conn.cancelSent().catch(() => false);
-    signal?.addEventListener('abort', abort);
     try {
+      await before;
+      if (signal?.aborted) throw new QueryCancelled();
+      signal?.addEventListener('abort', abort);
       yield* await conn.useUnsafe(async (db, id) => {
         let header = await db.startPendingQuery(id, sql, true);
         while (header === null) {
@@ -202,6 +209,7 @@ export class Engine {
       signal?.removeEventListener('abort', abort);
       // A consumer that stopped early leaves the query pending; harmless when it has finished.
       await conn.cancelSent().catch(() => false);
+      release();
     }
   }
 

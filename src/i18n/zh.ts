@@ -1,7 +1,9 @@
 import * as base from './messages/base.ts';
+import * as share from './messages/share.ts';
 
 export const zh = {
   ...base.zh,
+  ...share.zh,
 };
 
 export type Dict = Record<keyof typeof zh, string>;

@@ -7,6 +7,9 @@ ORDER BY report_year, organ;`;
 
 export type QueryFailure = DuckDbErrorInfo;
 
+/** A finished run (not a cancelled one), for the query history. */
+export interface FinishedRun { sql: string; at: string; rows: number | null; ms: number; error: string | null }
+
 /** One SQL editor's run state. A run token drops results of runs that were superseded. */
 export class QueryRun {
   sql = $state(DEFAULT_SQL);
@@ -18,7 +21,10 @@ export class QueryRun {
   cancelled = $state(false);
   private token = 0;
 
-  constructor(private readonly engine: () => Engine | null) {}
+  constructor(
+    private readonly engine: () => Engine | null,
+    private readonly onfinished?: (run: FinishedRun) => void,
+  ) {}
 
   async run(sql: string = this.sql): Promise<void> {
     const engine = this.engine();
@@ -33,12 +39,14 @@ export class QueryRun {
       if (my !== this.token) return;
       this.result = result;
       this.resultSql = sql;
+      this.onfinished?.({ sql, at: new Date().toISOString(), rows: result.table.numRows, ms: result.ms, error: null });
     } catch (e) {
       if (my !== this.token) return;
       if (e instanceof Error && e.name === 'QueryCancelled') {
         this.cancelled = true;
       } else {
         this.error = parseDuckDbError(e instanceof Error ? e.message : String(e), sql);
+        this.onfinished?.({ sql, at: new Date().toISOString(), rows: null, ms: 0, error: this.error.headline });
       }
     } finally {
       if (my === this.token) this.running = false;

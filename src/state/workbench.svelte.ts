@@ -2,10 +2,14 @@ import { getContext } from 'svelte';
 import { TABLES } from '../core/schema.ts';
 import type { Engine, SchemaInfo } from '../db/engine.ts';
 import { fetchManifest, type Manifest } from '../db/manifest.ts';
-import { I18n, langFromUrl, type Lang } from '../i18n/i18n.svelte.ts';
+import { I18n, type Lang } from '../i18n/i18n.svelte.ts';
+import { Downloads } from './downloads.svelte.ts';
 import { markAfterPaint, markOnce } from './marks.ts';
 import { OVERVIEW_SQL, toOverview, type OverviewData } from './overviewQuery.ts';
-import { QueryRun } from './queryRun.svelte.ts';
+import { QueryLibrary } from './queryLibrary.svelte.ts';
+import { DEFAULT_SQL, QueryRun } from './queryRun.svelte.ts';
+import { decodeView, type ViewState } from './urlCodec.ts';
+import { UrlState } from './urlState.svelte.ts';
 
 export type Phase = 'manifest' | 'db' | 'data' | 'ready' | 'error';
 export type Panel = 'overview' | 'reports' | 'sql';
@@ -32,16 +36,32 @@ export class Workbench {
   panel = $state<Panel>('overview');
   readonly i18n: I18n;
   readonly query: QueryRun;
+  /** query history and saved queries (browser storage) */
+  readonly library: QueryLibrary;
+  readonly downloads: Downloads;
+  /** the view in the URL; other panels register their parts here */
+  readonly url: UrlState;
   private engine: Engine | null = null;
 
   constructor(private readonly dataBase: URL, search = '') {
-    const params = new URLSearchParams(search);
-    this.i18n = new I18n(langFromUrl(search));
-    const panel = params.get('panel');
-    if (PANELS.includes(panel as Panel)) this.panel = panel as Panel;
-    this.query = new QueryRun(() => this.engine);
-    const sql = params.get('sql');
-    if (sql) this.query.sql = sql;
+    const view = decodeView(search);
+    this.i18n = new I18n(view.lang ?? 'zh');
+    if (PANELS.includes(view.panel as Panel)) this.panel = view.panel as Panel;
+    this.library = new QueryLibrary(() => localStorage);
+    this.query = new QueryRun(() => this.engine, (run) => this.library.record(run));
+    if (view.sql) this.query.sql = view.sql;
+    this.downloads = new Downloads(() => this.engine, {
+      sql: () => this.query.resultSql || this.query.sql,
+      name: () => this.library.nameOf(this.query.resultSql || this.query.sql),
+    });
+    this.url = new UrlState({
+      core: () => ({
+        panel: this.panel === 'overview' ? undefined : this.panel,
+        lang: this.i18n.lang,
+        sql: this.query.sql === DEFAULT_SQL ? undefined : this.query.sql,
+      }),
+      applyCore: (v, cause) => this.applyView(v, cause),
+    });
   }
 
   get ready(): boolean {
@@ -49,6 +69,7 @@ export class Workbench {
   }
 
   async start(): Promise<void> {
+    this.url.start();
     try {
       const manifestP = fetchManifest(this.dataBase);
       const engineP = import('../db/engine.ts').then(({ Engine }) => Engine.create(this.dataBase));
@@ -94,28 +115,28 @@ export class Workbench {
 
   setPanel(panel: Panel): void {
     this.panel = panel;
-    this.syncUrl();
   }
 
   setLang(lang: Lang): void {
     this.i18n.lang = lang;
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    this.syncUrl();
+  }
+
+  /** Panel, language and SQL of a view from the URL (Back/Forward) or a view file. */
+  private applyView(view: ViewState, _cause: 'popstate' | 'file'): void {
+    this.panel = PANELS.includes(view.panel as Panel) ? (view.panel as Panel) : 'overview';
+    this.setLang(view.lang ?? 'zh');
+    const sql = view.sql ?? DEFAULT_SQL;
+    if (sql !== this.query.sql) {
+      this.query.sql = sql;
+      if (this.ready && this.panel === 'sql') void this.query.run(sql);
+    }
   }
 
   openInSql(sql: string): void {
     this.query.sql = sql;
     this.setPanel('sql');
     void this.query.run(sql);
-  }
-
-  private syncUrl(): void {
-    const p = new URLSearchParams(location.search);
-    p.set('panel', this.panel);
-    if (this.i18n.lang === 'en') p.set('lang', 'en');
-    else p.delete('lang');
-    p.delete('sql');
-    history.replaceState(null, '', `?${p}`);
   }
 }
 
