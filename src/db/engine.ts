@@ -196,7 +196,11 @@ export class Engine {
           for (;;) {
             if (signal?.aborted) throw new QueryCancelled();
             let msg: Uint8Array | null = null;
-            while (msg === null) msg = await db.fetchQueryResults(id);
+            while (msg === null) {
+              // after a cancel, fetching may answer "not ready" for ever
+              if (signal?.aborted) throw new QueryCancelled();
+              msg = await db.fetchQueryResults(id);
+            }
             if (msg.length === 0) return;
             yield msg;
           }

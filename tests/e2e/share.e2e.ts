@@ -52,7 +52,8 @@ async function downloadFrom(opts: { table?: string; format: string; guard?: bool
   await page.getByTestId(`dl-format-${opts.format}`).check();
   if (opts.guard === false) await page.getByTestId('dl-guard').uncheck();
   await page.waitForSelector('[data-testid="dl-rows"]', POLL);
-  await page.waitForSelector('[data-testid="dl-size"]', POLL);
+  await page.waitForSelector('[data-testid="dl-size"], [data-testid="dl-error"]', POLL);
+  expect(await page.getByTestId('dl-error').count(), await page.getByTestId('download-dialog').innerText()).toBe(0);
   const shownRows = Number(await page.getByTestId('dl-rows').getAttribute('data-rows'));
   const [download] = await Promise.all([page.waitForEvent('download', POLL), page.getByTestId('dl-start').click()]);
   await page.waitForSelector('[data-testid="dl-done"]', POLL);
