@@ -16,7 +16,10 @@ const DEBOUNCE_MS = 250;
  */
 export class UrlState {
   private parts = $state.raw<UrlPart[]>([]);
-  /** last snapshots of parts that unregistered (their panel closed): the link keeps them */
+  /**
+   * Values of parts not registered now: from the URL until their panel registers them, and the last
+   * snapshot of parts that unregistered (their panel closed). The link keeps them either way.
+   */
   private retained: Record<string, unknown> = {};
   /** length of the full link */
   length = $state(0);
@@ -25,13 +28,15 @@ export class UrlState {
   private lastPanel: string | undefined;
   private stopEffect: (() => void) | null = null;
 
-  constructor(private readonly host: ViewHost) {}
+  constructor(private readonly host: ViewHost, search: string) {
+    this.retained = { ...decodeView(search).parts };
+  }
 
   /** Adds a part and restores it from the current URL. Returns a function that unregisters it. */
   register(part: UrlPart): () => void {
     if (RESERVED_KEYS.has(part.key)) throw new Error(`UrlPart key "${part.key}" is reserved`);
     if (this.parts.some((p) => p.key === part.key)) throw new Error(`UrlPart "${part.key}" is already registered`);
-    const value = part.key in this.retained ? this.retained[part.key] : decodeView(location.search).parts[part.key];
+    const value = this.retained[part.key];
     delete this.retained[part.key];
     safeRestore(part, value);
     this.parts = [...this.parts, part];
@@ -64,11 +69,13 @@ export class UrlState {
       });
     });
     addEventListener('popstate', this.onPopState);
+    addEventListener('pagehide', this.flush);
   }
 
   stop(): void {
     this.stopEffect?.();
     removeEventListener('popstate', this.onPopState);
+    removeEventListener('pagehide', this.flush);
   }
 
   /** Writes the URL soon; for parts whose state is not reactive. */
@@ -96,10 +103,16 @@ export class UrlState {
   apply(view: ViewState, cause: 'popstate' | 'file'): void {
     this.host.applyCore(view, cause);
     for (const p of this.parts) safeRestore(p, view.parts[p.key]);
-    for (const key of Object.keys(this.retained)) this.retained[key] = view.parts[key];
+    const registered = new Set(this.parts.map((p) => p.key));
+    this.retained = Object.fromEntries(Object.entries(view.parts).filter(([k]) => !registered.has(k)));
     this.lastPanel = view.panel ?? this.host.core().panel;
     if (cause === 'file') this.write();
   }
+
+  /** A pending change is written when the page goes away, so that the session history keeps it. */
+  private flush = () => {
+    if (this.timer) this.write();
+  };
 
   private onPopState = () => {
     if (this.timer) clearTimeout(this.timer);

@@ -61,7 +61,7 @@ export class Workbench {
         sql: this.query.sql === DEFAULT_SQL ? undefined : this.query.sql,
       }),
       applyCore: (v, cause) => this.applyView(v, cause),
-    });
+    }, search);
   }
 
   get ready(): boolean {

@@ -269,13 +269,17 @@ describe('download options and sources', () => {
 
 describe('links reopen the view', () => {
   it('panel, language, long SQL and a registered part survive a fresh browser profile', async () => {
-    const sql = `-- 各机关各年度的申请数量\n${"SELECT r.organ, r.report_year, sum(c.value) AS 申请数\nFROM cells c JOIN reports r USING (report_id)\nWHERE c.table_id = 'applications'\nGROUP BY ALL\n".repeat(4)}ORDER BY 1, 2`;
+    const part = (t: string) => `SELECT r.organ, r.report_year, '${t}' AS 表, sum(c.value) AS 数量\nFROM cells c JOIN reports r USING (report_id)\nWHERE c.table_id = '${t}'\nGROUP BY ALL\n`;
+    const sql = `-- 各机关各年度的数量\n${['applications', 'review_litigation', 'active_disclosure', 'x'].map(part).join('UNION ALL\n')}ORDER BY 1, 2, 3`;
     await runSql(page, sql);
     await page.evaluate(() => {
       const w = window as unknown as { __workbench: { url: { register(p: unknown): void; schedule(): void } }; __testPart: { value: unknown } };
-      const state = { value: { facets: { 省份: ['湖北省'], year: [2021] } } as unknown };
+      const state = { value: 'not restored' as unknown };
       w.__testPart = state;
       w.__workbench.url.register({ key: 'test', snapshot: () => state.value, restore: (v: unknown) => (state.value = v) });
+      // restored from a URL without it: at its default
+      if (state.value !== undefined) throw new Error(`restore(undefined) expected, got ${JSON.stringify(state.value)}`);
+      state.value = { facets: { 省份: ['湖北省'], year: [2021] } };
       w.__workbench.url.schedule();
     });
     await page.getByTestId('lang-toggle').click();
@@ -342,6 +346,8 @@ describe('query history and saved queries', () => {
   it('survive a reload; saved queries can be renamed, updated, deleted, exported and imported', async () => {
     await runSql(page, 'SELECT count(*) AS n FROM checks');
     await runSql(page, 'SELECT * FROM reports');
+    // the link follows the editor after a short quiet time
+    await expect.poll(() => page.url(), POLL).toMatch(/sql=SELECT%20\*%20FROM%20reports$/);
     await page.getByTestId('library-toggle').click();
     await page.getByTestId('lib-tab-saved').click();
     await page.getByTestId('lib-new-name').fill('全部报告');
@@ -352,6 +358,7 @@ describe('query history and saved queries', () => {
     await waitReady(page);
     await page.waitForSelector('.cm-content');
     await page.getByTestId('library-toggle').click();
+    await page.waitForSelector('[data-testid="lib-history-item"]');
     const first = page.getByTestId('lib-history-item').first();
     expect(await first.locator('code').textContent()).toBe('SELECT * FROM reports');
     expect(await first.getByTestId('lib-history-rows').textContent()).toMatch(/^5/);
@@ -400,6 +407,7 @@ describe('query history and saved queries', () => {
     });
     await runSql(page, 'SELECT 1 AS one');
     await page.waitForSelector('[data-testid="lib-storage-error"]');
+    await page.getByTestId('lib-tab-history').click();
     expect(await page.getByTestId('lib-history-item').first().locator('code').textContent()).toBe('SELECT 1 AS one');
     expect(await page.locator('[data-testid="results-grid"] [role="gridcell"]').first().textContent()).toBe('1');
   });
