@@ -182,7 +182,11 @@ export class Engine {
     this.exportQueue = new Promise<void>((r) => (release = r));
     const abort = () => void conn.cancelSent().catch(() => false);
     try {
-      await before;
+      // waiting for the stream before this one ends early when this one is cancelled
+      await new Promise<void>((resolve) => {
+        void before.then(resolve);
+        signal?.addEventListener('abort', () => resolve(), { once: true });
+      });
       if (signal?.aborted) throw new QueryCancelled();
       signal?.addEventListener('abort', abort);
       yield* await conn.useUnsafe(async (db, id) => {

@@ -32,7 +32,9 @@ const MAX_IN_FLIGHT = 4;
 export async function runExport({ engine, sql, options, limit, signal, onProgress }: RunExportArgs): Promise<WrittenFile> {
   const cap = options.format === 'xlsx' ? Math.min(limit ?? Infinity, XLSX_MAX_ROWS - 1) : limit;
   const source = cap !== undefined && cap !== Infinity ? `SELECT * FROM (\n${stripStatementEnd(sql)}\n) LIMIT ${cap}` : sql;
+  if (signal?.aborted) throw new ExportCancelled();
   const plan = await engine.exportPlan(source);
+  if (signal?.aborted) throw new ExportCancelled();
   const wide = plan.columns.filter((c) => WIDE_INTEGER_TYPES.has(c.type));
   const worker = new Worker(new URL('./exportWorker.ts', import.meta.url), { type: 'module' });
   const post = (m: ToWorker, transfer: Transferable[] = []) => worker.postMessage(m, transfer);

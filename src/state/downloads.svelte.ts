@@ -137,15 +137,20 @@ export class Downloads {
     this.abort?.abort();
   }
 
-  /** One click: the current query's full result as CSV with the default (safe) options. */
+  /**
+   * One click: the current query's full result as CSV with the default (safe) options. The dialog
+   * shows the row count, progress and a cancel button while it runs, and closes when the file is saved.
+   */
   async quickCsv(): Promise<void> {
     this.source = 'query';
     this.format = 'csv';
     this.bom = true;
     this.guardFormulas = true;
-    this.open = true; // the dialog shows progress and a cancel button
+    this.open = true;
     this.done = null;
+    void this.refresh(); // the row count; its size estimate gives way to the download itself
     await this.download();
+    if (this.done && !this.error) this.open = false;
   }
 
   private options() {
