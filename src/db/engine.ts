@@ -5,6 +5,7 @@ import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?ur
 import { Table, type Schema } from 'apache-arrow';
 import { tableDef, type TableDef, type TableName } from '../core/schema.ts';
 import { createTableSql } from './ddl.ts';
+import { countSql, losslessSql, stripStatementEnd } from './exportSql.ts';
 import { MAX_RESULT_ROWS } from './limits.ts';
 import { fetchTableIpc } from './fetchTableIpc.ts';
 import { initParquetWasm, type DecodedTable } from './parquetToIpc.ts';
@@ -32,6 +33,9 @@ export class QueryCancelled extends Error {
 }
 
 export interface ColumnInfo { name: string; type: string }
+
+/** A query prepared for download: the SQL to stream and the DuckDB types of its columns. */
+export interface ExportPlan { sql: string; columns: ColumnInfo[] }
 export type SchemaInfo = Map<string, { kind: 'table' | 'view'; columns: ColumnInfo[] }>;
 
 const silentLogger: duckdb.Logger = { log: () => {} };
@@ -43,6 +47,10 @@ export class Engine {
   private chartToken = 0;
   private chartRunning: Promise<unknown> = Promise.resolve();
   private chartBusy = false;
+  /** downloads stream on their own connection: cancelling one never touches the user's query */
+  private exportConn: Promise<duckdb.AsyncDuckDBConnection> | null = null;
+  /** one streamed query per connection at a time: a second one would cancel the first mid-stream */
+  private exportQueue: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly db: duckdb.AsyncDuckDB,
@@ -174,6 +182,87 @@ export class Engine {
     await this.userConn.cancelSent().catch(() => false);
   }
 
+  /**
+   * The SQL a download streams for `sql`: wide integers as exact text (see losslessSql), with the
+   * result's column types from DESCRIBE. Statements DESCRIBE cannot take are streamed as they are.
+   */
+  async exportPlan(sql: string): Promise<ExportPlan> {
+    if (/\btexts\b/i.test(sql)) await this.ensureTable('texts');
+    try {
+      const t = await this.sysConn.query(`DESCRIBE ${stripStatementEnd(sql)}`);
+      const columns = (t.toArray() as { column_name: string; column_type: string }[]).map((r) => ({ name: r.column_name, type: r.column_type }));
+      return { sql: losslessSql(sql, columns), columns };
+    } catch {
+      return { sql, columns: [] };
+    }
+  }
+
+  /** Rows `sql` returns, counted by DuckDB without moving them. */
+  async countRows(sql: string): Promise<number> {
+    if (/\btexts\b/i.test(sql)) await this.ensureTable('texts');
+    const t = await this.sys(countSql(sql));
+    return Number(t.getChildAt(0)?.get(0) ?? 0);
+  }
+
+  async hasRelation(name: string): Promise<boolean> {
+    const t = await this.sys(
+      `SELECT count(*)::DOUBLE AS n FROM information_schema.tables WHERE table_schema = 'main' AND table_name = '${name.replaceAll("'", "''")}'`,
+    );
+    return Number(t.getChildAt(0)?.get(0) ?? 0) > 0;
+  }
+
+  /**
+   * Streams every row of `sql` as Arrow IPC messages, untouched: first the schema message, then one
+   * message per record batch (header + messages form an IPC stream). The bytes go straight to the
+   * export worker, so the page's thread neither decodes nor holds the rows. Stops when `signal` aborts.
+   */
+  async *exportStream(sql: string, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
+    this.exportConn ??= this.db.connect();
+    const conn = await this.exportConn;
+    const before = this.exportQueue;
+    let release!: () => void;
+    this.exportQueue = new Promise<void>((r) => (release = r));
+    const abort = () => void conn.cancelSent().catch(() => false);
+    try {
+      // waiting for the stream before this one ends early when this one is cancelled
+      await new Promise<void>((resolve) => {
+        void before.then(resolve);
+        signal?.addEventListener('abort', () => resolve(), { once: true });
+      });
+      if (signal?.aborted) throw new QueryCancelled();
+      signal?.addEventListener('abort', abort);
+      yield* await conn.useUnsafe(async (db, id) => {
+        let header = await db.startPendingQuery(id, sql, true);
+        while (header === null) {
+          if (signal?.aborted) throw new QueryCancelled();
+          header = await db.pollPendingQuery(id);
+        }
+        return (async function* () {
+          yield header;
+          for (;;) {
+            if (signal?.aborted) throw new QueryCancelled();
+            let msg: Uint8Array | null = null;
+            while (msg === null) {
+              // after a cancel, fetching may answer "not ready" for ever
+              if (signal?.aborted) throw new QueryCancelled();
+              msg = await db.fetchQueryResults(id);
+            }
+            if (msg.length === 0) return;
+            yield msg;
+          }
+        })();
+      });
+    } catch (e) {
+      if (e instanceof QueryCancelled || signal?.aborted) throw new QueryCancelled();
+      throw new QueryError(e instanceof Error ? e.message : String(e), sql, { cause: e });
+    } finally {
+      signal?.removeEventListener('abort', abort);
+      // A consumer that stopped early leaves the query pending; harmless when it has finished.
+      await conn.cancelSent().catch(() => false);
+      release();
+    }
+  }
+
   async schema(): Promise<SchemaInfo> {
     const t = await this.sys(
       `SELECT c.table_name, t.table_type, c.column_name, c.data_type
@@ -192,6 +281,7 @@ export class Engine {
   async close(): Promise<void> {
     await this.userConn.close().catch(() => {});
     if (this.chartConn) await (await this.chartConn).close().catch(() => {});
+    if (this.exportConn) await (await this.exportConn).close().catch(() => {});
     await this.sysConn.close().catch(() => {});
     await this.db.terminate();
     this.worker.terminate();

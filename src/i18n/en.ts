@@ -2,9 +2,11 @@ import type { Dict } from './zh.ts';
 import * as base from './messages/base.ts';
 import * as explore from './messages/explore.ts';
 import * as chart from './messages/chart.ts';
+import * as share from './messages/share.ts';
 
 export const en: Dict = {
   ...base.en,
   ...explore.en,
   ...chart.en,
+  ...share.en,
 };

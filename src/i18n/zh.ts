@@ -1,11 +1,13 @@
 import * as base from './messages/base.ts';
 import * as explore from './messages/explore.ts';
 import * as chart from './messages/chart.ts';
+import * as share from './messages/share.ts';
 
 export const zh = {
   ...base.zh,
   ...explore.zh,
   ...chart.zh,
+  ...share.zh,
 };
 
 export type Dict = Record<keyof typeof zh, string>;

@@ -7,6 +7,9 @@ ORDER BY report_year, organ;`;
 
 export type QueryFailure = DuckDbErrorInfo;
 
+/** A finished run (not a cancelled one), for the query history. */
+export interface FinishedRun { sql: string; at: string; rows: number | null; ms: number; error: string | null }
+
 /** One SQL editor's run state. A run token drops results of runs that were superseded. */
 export class QueryRun {
   sql = $state(DEFAULT_SQL);
@@ -22,8 +25,12 @@ export class QueryRun {
 
   constructor(
     private readonly engine: () => Engine | null,
-    /** called after a statement that may have created or dropped a table or view */
-    private readonly onschemachange: () => void = () => {},
+    private readonly hooks: {
+      /** a run ended with rows or an error (not cancelled): the query history */
+      onfinished?: (run: FinishedRun) => void;
+      /** a statement that may have created or dropped a table or view ran */
+      onschemachange?: () => void;
+    } = {},
   ) {}
 
   async run(sql: string = this.sql): Promise<void> {
@@ -39,13 +46,15 @@ export class QueryRun {
       if (my !== this.token) return;
       this.result = result;
       this.resultSql = sql;
-      if (/^\s*(create|drop|alter|attach|detach)\b/im.test(sql)) this.onschemachange();
+      if (/^\s*(create|drop|alter|attach|detach)\b/im.test(sql)) this.hooks.onschemachange?.();
+      this.hooks.onfinished?.({ sql, at: new Date().toISOString(), rows: result.table.numRows, ms: result.ms, error: null });
     } catch (e) {
       if (my !== this.token) return;
       if (e instanceof Error && e.name === 'QueryCancelled') {
         this.cancelled = true;
       } else {
         this.error = parseDuckDbError(e instanceof Error ? e.message : String(e), sql);
+        this.hooks.onfinished?.({ sql, at: new Date().toISOString(), rows: null, ms: 0, error: this.error.headline });
       }
     } finally {
       if (my === this.token) this.running = false;

@@ -1,10 +1,11 @@
 /**
- * One piece of app state that lives in the URL. The URL layer stores `snapshot()` under `key` (JSON) and calls
- * `restore()` with whatever it finds there, which may be junk typed by hand: restore validates and never throws.
+ * A piece of the view that lives in the URL (catalog facets, open report, chart…). Registered with
+ * the Workbench's UrlState; its snapshot is written to the URL and restored from it.
  */
 export interface UrlPart {
   readonly key: string;
-  /** JSON-serialisable; undefined when the state is at its default (the key is then left out of the URL) */
+  /** JSON-serialisable; undefined when at its default (then the URL leaves it out) */
   snapshot(): unknown;
+  /** validates; never throws on junk (a hand-edited or old link) */
   restore(value: unknown): void;
 }

@@ -2,15 +2,18 @@ import { getContext } from 'svelte';
 import { TABLES } from '../core/schema.ts';
 import type { Engine, SchemaInfo } from '../db/engine.ts';
 import { fetchManifest, type Manifest } from '../db/manifest.ts';
-import { I18n, langFromUrl, type Lang } from '../i18n/i18n.svelte.ts';
+import { I18n, type Lang } from '../i18n/i18n.svelte.ts';
+import { Catalog } from './catalog.svelte.ts';
 import { ChartState } from './chartState.svelte.ts';
+import { Downloads } from './downloads.svelte.ts';
 import { markAfterPaint, markOnce } from './marks.ts';
 import { OVERVIEW_SQL, toOverview, type OverviewData } from './overviewQuery.ts';
-import { QueryRun } from './queryRun.svelte.ts';
-import { Catalog } from './catalog.svelte.ts';
+import { QueryLibrary } from './queryLibrary.svelte.ts';
+import { DEFAULT_SQL, QueryRun } from './queryRun.svelte.ts';
 import { ReportViewer } from './reportViewer.svelte.ts';
 import { SchemaSamples } from './schemaSamples.svelte.ts';
-import type { UrlPart } from './urlPart.ts';
+import { decodeView, type ViewState } from './urlCodec.ts';
+import { UrlState } from './urlState.svelte.ts';
 
 export type Phase = 'manifest' | 'db' | 'data' | 'ready' | 'error';
 export type Panel = 'overview' | 'reports' | 'report' | 'sql' | 'chart' | 'schema' | 'library';
@@ -42,40 +45,46 @@ export class Workbench {
   readonly viewer: ReportViewer;
   readonly schemaSamples: SchemaSamples;
   readonly chart: ChartState;
-  /** state that belongs in the URL (wired by the URL layer) */
-  readonly urlParts: readonly UrlPart[];
+  /** query history and saved queries (browser storage) */
+  readonly library: QueryLibrary;
+  readonly downloads: Downloads;
+  /** the view in the URL: panel, language, SQL and the parts of the panels (catalog, open report, chart) */
+  readonly url: UrlState;
   private engine: Engine | null = null;
 
   constructor(private readonly dataBase: URL, search = '') {
-    const params = new URLSearchParams(search);
-    this.i18n = new I18n(langFromUrl(search));
-    const panel = params.get('panel');
-    if (PANELS.includes(panel as Panel)) this.panel = panel as Panel;
-    this.query = new QueryRun(
-      () => this.engine,
-      () => void this.engine?.schema().then((s) => (this.schema = s)),
-    );
+    const view = decodeView(search);
+    this.i18n = new I18n(view.lang ?? 'zh');
+    if (PANELS.includes(view.panel as Panel)) this.panel = view.panel as Panel;
+    this.library = new QueryLibrary(() => localStorage);
+    this.query = new QueryRun(() => this.engine, {
+      onfinished: (run) => this.library.record(run),
+      onschemachange: () => void this.engine?.schema().then((s) => (this.schema = s)),
+    });
+    if (view.sql) this.query.sql = view.sql;
     this.catalog = new Catalog(() => this.engine);
     this.viewer = new ReportViewer(() => this.engine);
     this.schemaSamples = new SchemaSamples(() => this.engine);
-    const sql = params.get('sql');
-    if (sql) this.query.sql = sql;
+    this.downloads = new Downloads(() => this.engine, {
+      sql: () => this.query.resultSql || this.query.sql,
+      name: () => this.library.nameOf(this.query.resultSql || this.query.sql),
+    });
+    this.url = new UrlState({
+      core: () => ({
+        panel: this.panel === 'overview' ? undefined : this.panel,
+        lang: this.i18n.lang,
+        sql: this.query.sql === DEFAULT_SQL ? undefined : this.query.sql,
+      }),
+      applyCore: (v, cause) => this.applyView(v, cause),
+    }, search);
     this.chart = new ChartState({
       engine: () => this.engine,
       resultSql: () => this.query.resultSql,
       schema: () => this.schema,
       i18n: this.i18n,
-      onchange: () => this.syncUrl(),
+      onchange: () => this.url.schedule(),
     });
-    const chart = params.get('chart');
-    if (chart) {
-      try {
-        this.chart.restore(JSON.parse(chart));
-      } catch {
-        // a mangled link opens without its chart
-      }
-    }
-    this.urlParts = [this.catalog, this.viewer, this.chart];
+    for (const part of [this.catalog, this.viewer, this.chart]) this.url.register(part);
   }
 
   get ready(): boolean {
@@ -83,6 +92,7 @@ export class Workbench {
   }
 
   async start(): Promise<void> {
+    this.url.start();
     try {
       const manifestP = fetchManifest(this.dataBase);
       const engineP = import('../db/engine.ts').then(({ Engine }) => Engine.create(this.dataBase));
@@ -133,13 +143,22 @@ export class Workbench {
 
   setPanel(panel: Panel): void {
     this.panel = panel;
-    this.syncUrl();
   }
 
   setLang(lang: Lang): void {
     this.i18n.lang = lang;
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    this.syncUrl();
+  }
+
+  /** Panel, language and SQL of a view from the URL (Back/Forward) or a view file. */
+  private applyView(view: ViewState, _cause: 'popstate' | 'file'): void {
+    this.panel = PANELS.includes(view.panel as Panel) ? (view.panel as Panel) : 'overview';
+    this.setLang(view.lang ?? 'zh');
+    const sql = view.sql ?? DEFAULT_SQL;
+    if (sql !== this.query.sql) {
+      this.query.sql = sql;
+      if (this.ready && this.panel === 'sql') void this.query.run(sql);
+    }
   }
 
   openReport(id: string): void {
@@ -151,18 +170,6 @@ export class Workbench {
     this.query.sql = sql;
     this.setPanel('sql');
     void this.query.run(sql);
-  }
-
-  private syncUrl(): void {
-    const p = new URLSearchParams(location.search);
-    p.set('panel', this.panel);
-    if (this.i18n.lang === 'en') p.set('lang', 'en');
-    else p.delete('lang');
-    p.delete('sql');
-    const chart = this.chart.snapshot();
-    if (chart !== undefined) p.set('chart', JSON.stringify(chart));
-    else p.delete('chart');
-    history.replaceState(null, '', `?${p}`);
   }
 }
 

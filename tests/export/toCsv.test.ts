@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, csvValue, toCsv, type CsvColumn } from '../../src/export/toCsv.ts';
-import { resultFileName } from '../../src/export/fileName.ts';
+import { exportFileName, resultFileName } from '../../src/export/fileName.ts';
 
 const cols = (data: Record<string, unknown[]>, text: string[] = Object.keys(data)): CsvColumn[] =>
   Object.entries(data).map(([name, values]) => ({ name, isText: text.includes(name), get: (r) => values[r] }));
@@ -39,5 +39,14 @@ describe('resultFileName(sql, ext, now)', () => {
     expect(resultFileName('SELECT * FROM reports WHERE 1', 'csv', now)).toBe('政务公开年报_reports_20261123-0905.csv');
     expect(resultFileName('select 1', 'csv', now)).toBe('政务公开年报_query_20261123-0905.csv');
     expect(resultFileName('SELECT * FROM "applications_wide"', 'csv', now)).toBe('政务公开年报_applications_wide_20261123-0905.csv');
+  });
+});
+
+describe('exportFileName(what, ext, now)', () => {
+  const now = new Date(2026, 10, 23, 9, 5);
+  it('keeps Chinese names and removes characters file systems refuse', () => {
+    expect(exportFileName('各部门 申请/答复', 'xlsx', now)).toBe('政务公开年报_各部门 申请_答复_20261123-0905.xlsx');
+    expect(exportFileName('cells_选中报告', 'parquet', now)).toBe('政务公开年报_cells_选中报告_20261123-0905.parquet');
+    expect(exportFileName('  ', 'csv', now)).toBe('政务公开年报_query_20261123-0905.csv');
   });
 });
