@@ -9,6 +9,7 @@ import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFLINE_OPTIONS } from '../../src/pipeline/openDuckDB.ts';
 import { launchBrowser, openPage, PROJECT_ROOT, screenshot, startApp, type OpenedPage, type RunningApp } from './harness/index.ts';
+import { decodeView } from '../../src/state/urlCodec.ts';
 
 const POLL = { timeout: 60_000 };
 const CELLS_PARQUET = path.join(PROJECT_ROOT, 'public/data/cells.parquet');
@@ -202,8 +203,10 @@ describe('download options and sources', () => {
   });
 
   it('downloads the catalog selection’s rows of a chosen table', async () => {
-    // stands in for the catalog's view until the panels are merged
-    await runSql(page, "CREATE OR REPLACE VIEW selection AS SELECT report_id FROM reports WHERE report_year = 2021");
+    await page.getByTestId('nav-reports').click();
+    await page.locator('[data-testid="facet-year"] input[data-value="2021"]').click();
+    await expect.poll(() => page.getByTestId('catalog-row').count(), { timeout: 30_000 }).toBe(2);
+    await page.getByTestId('nav-sql').click();
     const { file, name, shownRows } = await downloadFrom({ selection: true, table: 'cells', format: 'csv', guard: false });
     expect(name).toMatch(/^政务公开年报_cells_选中报告_/);
     const want = await rows(
@@ -211,7 +214,9 @@ describe('download options and sources', () => {
     );
     expect(shownRows).toBe(Number(want[0]!.n));
     expect(parse(file.subarray(3))).toHaveLength(shownRows + 1);
-    await runSql(page, 'DROP VIEW selection');
+    await page.getByTestId('nav-reports').click();
+    await page.getByTestId('catalog-clear').click();
+    await page.getByTestId('nav-sql').click();
   });
 
   it('writes a million-row CSV in chunks with progress while the page stays responsive', async () => {
@@ -323,6 +328,46 @@ describe('links reopen the view', () => {
     await expect.poll(() => page.getByTestId('nav-sql').getAttribute('aria-current'), POLL).toBe('page');
     await page.getByTestId('lang-toggle').click(); // back to Chinese for the tests below
     await expect.poll(() => page.url(), POLL).not.toMatch(/lang=en/);
+  });
+
+  it('the catalog’s facets and search, the open report and the chart survive a fresh browser profile', async () => {
+    await page.getByTestId('nav-reports').click();
+    await page.locator('[data-testid="facet-year"] input[data-value="2021"]').click();
+    await page.getByTestId('catalog-search').fill('依申请');
+    await page.getByTestId('catalog-search').press('Enter');
+    await expect.poll(() => page.getByTestId('catalog-count').textContent(), POLL).toMatch(/^已选 [1-9]\d* \/ 5/);
+    const count = await page.getByTestId('catalog-count').textContent();
+    await page.getByTestId('catalog-row').first().locator('button').click();
+    const title = await page.getByTestId('viewer-title').textContent();
+    expect(title).toMatch(/年度报告/);
+    await page.getByTestId('nav-chart').click();
+    await page.getByTestId('chart-source').selectOption('table:checks');
+    await page.getByTestId('chart-x').selectOption('rule_id');
+    const parts = () => decodeView(new URL(page.url()).search).parts as Record<string, Record<string, unknown> | string | undefined>;
+    await expect.poll(() => (parts().chart as Record<string, unknown> | undefined)?.x, POLL).toBe('rule_id');
+    expect(parts().catalog).toMatchObject({ q: '依申请' });
+    expect(typeof parts().report).toBe('string');
+
+    const fresh = await openPage(browser, page.url());
+    try {
+      const p2 = fresh.page;
+      await waitReady(p2);
+      expect(await p2.getByTestId('nav-chart').getAttribute('aria-current')).toBe('page');
+      await expect.poll(() => p2.getByTestId('chart-source').inputValue(), POLL).toBe('table:checks');
+      expect(await p2.getByTestId('chart-x').inputValue()).toBe('rule_id');
+      await p2.getByTestId('nav-reports').click();
+      await expect.poll(() => p2.getByTestId('catalog-count').textContent(), POLL).toBe(count);
+      expect(await p2.getByTestId('catalog-search').inputValue()).toBe('依申请');
+      expect(await p2.locator('[data-testid="facet-year"] input[data-value="2021"]').isChecked()).toBe(true);
+      await p2.getByTestId('nav-report').click();
+      await expect.poll(() => p2.getByTestId('viewer-title').textContent(), POLL).toBe(title);
+      expect(fresh.foreignRequests()).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+    await page.getByTestId('nav-reports').click();
+    await page.getByTestId('catalog-clear').click();
+    await page.getByTestId('nav-sql').click();
   });
 
   it('past the safe length the user is told and offered a view file, which restores the view', async () => {
