@@ -2,27 +2,14 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, screenshot, startApp, type OpenedPage, type RunningApp } from './harness/index.ts';
+import { launchBrowser, type OpenedPage, openPage, type RunningApp, runSql, screenshot, startApp, waitReady } from './harness/index.ts';
 
 let app: RunningApp;
 let browser: Browser;
 let opened: OpenedPage;
 let page: Page;
 
-async function waitReady(p: Page): Promise<void> {
-  await p.waitForSelector('[data-testid="status"][data-phase="ready"]', { timeout: 60_000 });
-}
 
-async function runSql(p: Page, sql: string, via: 'button' | 'keys' = 'button'): Promise<void> {
-  const editor = p.locator('.cm-content');
-  await editor.click();
-  await p.keyboard.press('Control+A');
-  await p.keyboard.press('Delete');
-  await p.keyboard.insertText(sql);
-  if (via === 'keys') await p.keyboard.press('Control+Enter');
-  else await p.getByTestId('sql-run').click();
-  await p.waitForFunction(() => !document.querySelector('[data-testid="sql-cancel"]:not([disabled])'));
-}
 
 beforeAll(async () => {
   app = await startApp();

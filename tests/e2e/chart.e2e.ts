@@ -4,7 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, screenshot, SCREENSHOT_DIR, startApp, type OpenedPage, type RunningApp } from './harness/index.ts';
+import { launchBrowser, type OpenedPage, openPage, type RunningApp, screenshot, SCREENSHOT_DIR, startApp, waitReady } from './harness/index.ts';
 import { decodeView } from '../../src/state/urlCodec.ts';
 
 let app: RunningApp;
@@ -31,9 +31,6 @@ async function pick(p: Page, testId: string, value: string): Promise<void> {
   await waitDrawn(p, before);
 }
 
-async function waitReady(p: Page): Promise<void> {
-  await p.waitForSelector('[data-testid="status"][data-phase="ready"]', { timeout: 60_000 });
-}
 
 /** PNG signature and IHDR size. */
 function pngSize(bytes: Buffer): { width: number; height: number } {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../fixtures/generateCorpus.ts';
-import { buildDataset, launchBrowser, openPage, screenshot, type OpenedPage, type ServedDataset } from './harness/index.ts';
+import { buildDataset, launchBrowser, type OpenedPage, openPage, screenshot, type ServedDataset, sqlFirstCell } from './harness/index.ts';
 
 const POLL = { timeout: 30_000 };
 const SIZE = Number(process.env.WB_CORPUS_SIZE ?? 300);
@@ -21,16 +21,9 @@ const countText = async () => (await page.getByTestId('catalog-count').textConte
 const selectedCount = async () => Number(/已选 ([\d,]+)/.exec(await countText())?.[1]?.replaceAll(',', '') ?? NaN);
 
 async function sql(q: string): Promise<string> {
-  await page.getByTestId('nav-sql').click();
-  const editor = page.locator('.cm-content');
-  await editor.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(q);
-  await page.getByTestId('sql-run').click();
-  await page.waitForFunction(() => !document.querySelector('[data-testid="sql-cancel"]:not([disabled])'));
+  const cell = await sqlFirstCell(page, q);
   expect(await page.getByTestId('sql-error').count(), q).toBe(0);
-  return (await page.locator('[data-testid="results-grid"] [role="gridcell"]').first().textContent()) ?? '';
+  return cell ?? '';
 }
 
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUESTIONS } from '../../src/state/questions.ts';
 import { FAILING_TITLE, writeFailingReport } from '../fixtures/failingReport.ts';
-import { buildDataset, launchBrowser, openPage, screenshot, type OpenedPage, type ServedDataset } from './harness/index.ts';
+import { buildDataset, launchBrowser, type OpenedPage, openPage, screenshot, type ServedDataset, sqlFirstCell } from './harness/index.ts';
 
 const POLL = { timeout: 20_000 };
 const SEED_003 = '7b951b280899339b';
@@ -25,17 +25,7 @@ async function facet(dim: string, value: string): Promise<void> {
   await page.locator(`[data-testid="facet-${dim}"] input[data-value="${value}"]`).click();
 }
 
-async function sqlValue(sql: string): Promise<string | null> {
-  await page.getByTestId('nav-sql').click();
-  const editor = page.locator('.cm-content');
-  await editor.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(sql);
-  await page.getByTestId('sql-run').click();
-  await page.waitForFunction(() => !document.querySelector('[data-testid="sql-cancel"]:not([disabled])'));
-  return page.locator('[data-testid="results-grid"] [role="gridcell"]').first().textContent();
-}
+const sqlValue = (sql: string) => sqlFirstCell(page, sql);
 
 /** After a query was started from another panel: the SQL panel is on screen and shows a result or an error. */
 async function waitSqlDone(): Promise<void> {

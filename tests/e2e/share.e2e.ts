@@ -8,7 +8,7 @@ import type { Browser, Download, Page } from 'playwright-core';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFLINE_OPTIONS } from '../../src/pipeline/openDuckDB.ts';
-import { launchBrowser, openPage, PROJECT_ROOT, screenshot, startApp, type OpenedPage, type RunningApp } from './harness/index.ts';
+import { launchBrowser, type OpenedPage, openPage, PROJECT_ROOT, type RunningApp, runSql, screenshot, setSql, startApp, waitReady } from './harness/index.ts';
 import { decodeView } from '../../src/state/urlCodec.ts';
 
 const POLL = { timeout: 60_000 };
@@ -22,22 +22,8 @@ let page: Page;
 let duck: DuckDBConnection;
 let tmp: string;
 
-async function waitReady(p: Page): Promise<void> {
-  await p.waitForSelector('[data-testid="status"][data-phase="ready"]', { timeout: 60_000 });
-}
 
-async function setSql(p: Page, sql: string): Promise<void> {
-  await p.locator('.cm-content').click();
-  await p.keyboard.press('Control+A');
-  await p.keyboard.press('Delete');
-  await p.keyboard.insertText(sql);
-}
 
-async function runSql(p: Page, sql: string): Promise<void> {
-  await setSql(p, sql);
-  await p.getByTestId('sql-run').click();
-  await p.waitForFunction(() => !document.querySelector('[data-testid="sql-cancel"]:not([disabled])'));
-}
 
 async function saved(d: Download): Promise<Buffer> {
   return readFile((await d.path())!);

@@ -11,3 +11,4 @@ export {
   type OpenPageOptions,
   type RecordedRequest,
 } from './page.ts';
+export { runSql, setSql, sqlFirstCell, waitReady } from './workbench.ts';
