@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseReport, type CellRow, type ParsedReport } from '../../src/core/index.ts';
-import { seedBytes, seedFiles } from './helpers.ts';
+import { parsedSeed, seedBytes, seedFiles } from './helpers.ts';
 
-const parsed = new Map<string, ParsedReport>();
-const parse = (prefix: string): ParsedReport => {
-  if (!parsed.has(prefix)) {
-    const { file, bytes } = seedBytes(prefix);
-    parsed.set(prefix, parseReport(bytes, file));
-  }
-  return parsed.get(prefix)!;
-};
+const parse = parsedSeed;
 
 const row = (r: ParsedReport, table: string, rowKey: string): CellRow[] => r.cells.filter((c) => c.table_id === table && c.row_key === rowKey);
 const values = (r: ParsedReport, table: string, rowKey: string) => row(r, table, rowKey).map((c) => c.value);

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseReport, type ParsedReport } from '../../src/core/index.ts';
-import { seedBytes, seedFiles } from './helpers.ts';
+import { parsedSeed, seedBytes, seedFiles } from './helpers.ts';
 
 // Document understanding of the seeds (sections, format, kind, metadata, facts). Expected values were read from the
 // documents themselves, never from the parser's output.
 
-const parsed = new Map<string, ParsedReport>();
-const parse = (prefix: string): ParsedReport => {
-  if (!parsed.has(prefix)) {
-    const { file, bytes } = seedBytes(prefix);
-    parsed.set(prefix, parseReport(bytes, file));
-  }
-  return parsed.get(prefix)!;
-};
+const parse = parsedSeed;
 
 const ALL6 = ['overall', 'active_disclosure', 'applications', 'review_litigation', 'problems', 'other'];
 
