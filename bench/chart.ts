@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildChartSql } from '../src/chart/buildChartSql.ts';
-import { parseChartSpec } from '../src/chart/chartSpec.ts';
+import { parseChartSpec, type ChartSpec } from '../src/chart/chartSpec.ts';
+import { decodeView } from '../src/state/urlCodec.ts';
 import { launchBrowser, PROJECT_ROOT, printTable, startServer, summarize, writeResults, type BenchOptions } from './lib.ts';
 
 const ROWS = 1_000_000;
@@ -129,8 +130,7 @@ export async function chart(options: BenchOptions): Promise<unknown> {
           cq = Number(/(\d+)\s*毫秒/.exec((await chartPage.getByTestId('chart-meta').textContent()) ?? '')?.[1] ?? NaN);
         } else {
           // the exact query the chart ran: the same builder, the specification from the chart page's URL
-          const spec = parseChartSpec(JSON.parse(new URL(chartPage.url()).searchParams.get('chart') ?? 'null'));
-          if (!spec) throw new Error('no chart specification in the URL');
+          const spec = await specInUrl(chartPage);
           const { sql } = buildChartSql({ ...spec, aggregate: agg as 'sum' | 'mean' }, `SELECT * FROM "${TABLE}"`, COLUMNS, { otherLabel: '其他' });
           await sqlPage.bringToFront();
           q = await runSql(sqlPage, sql);
@@ -178,4 +178,14 @@ export async function chart(options: BenchOptions): Promise<unknown> {
     await browser.close();
     await server.close();
   }
+}
+
+/** The chart specification in the page's URL (the URL follows the view after a short debounce). */
+async function specInUrl(page: Page): Promise<ChartSpec> {
+  for (let i = 0; i < 100; i++) {
+    const spec = parseChartSpec(decodeView(new URL(page.url()).search).parts.chart);
+    if (spec) return spec;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('no chart specification in the URL');
 }
