@@ -44,6 +44,8 @@ export class ChartState implements UrlPart {
   /** source of the last open(); null before the first, so that a specification restored from a link is kept */
   private opened: ChartSource | null = null;
   private labelsLoaded = false;
+  /** choices made while open() reads a new source's columns: applied on top of what it picks, not lost to it */
+  private pending: Partial<ChartSpec> | null = null;
 
   constructor(private readonly deps: ChartDeps) {}
 
@@ -97,8 +99,10 @@ export class ChartState implements UrlPart {
       this.columns = [];
       this.data = null;
       this.error = null;
+      this.pending = null;
       return;
     }
+    this.pending = {};
     this.running = true;
     this.error = null;
     try {
@@ -118,17 +122,29 @@ export class ChartState implements UrlPart {
         if (my !== this.token) return;
         spec = defaultSpec(this.columns, stats);
       }
+      const chosen = { ...spec, ...this.pending };
+      if (fits(chosen, this.columns)) spec = chosen;
+      this.pending = null;
       this.spec = spec;
       this.deps.onchange?.();
       await this.draw(my, engine, sql, spec);
     } catch (e) {
       this.fail(my, e);
+    } finally {
+      if (my === this.token) this.pending = null;
     }
   }
 
   /** Changes some choices and redraws. */
   async update(patch: Partial<ChartSpec>): Promise<void> {
     if (!this.spec) return;
+    if (this.pending) {
+      // open() is still reading the source: it draws with this choice once it has the columns
+      this.pending = { ...this.pending, ...patch };
+      this.spec = { ...this.spec, ...patch };
+      this.deps.onchange?.();
+      return;
+    }
     const spec = { ...this.spec, ...patch };
     this.spec = spec;
     this.deps.onchange?.();

@@ -4,7 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type OpenedPage, openPage, type RunningApp, screenshot, SCREENSHOT_DIR, startApp, waitReady } from './harness/index.ts';
+import { launchBrowser, type OpenedPage, openPage, type RunningApp, runSql, screenshot, SCREENSHOT_DIR, startApp, waitReady } from './harness/index.ts';
 import { decodeView } from '../../src/state/urlCodec.ts';
 
 let app: RunningApp;
@@ -15,10 +15,10 @@ const POLL = { timeout: 30_000 };
 
 const renders = (p: Page) => p.getByTestId('chart-view').getAttribute('data-renders').then(Number).catch(() => 0);
 
-/** Waits until the chart has been drawn again after `before` renders, with no query running. */
 /** The chart specification the page's URL holds now (the URL follows the view after a short debounce). */
 const chartInUrl = (p: Page) => decodeView(new URL(p.url()).search).parts.chart as Record<string, unknown> | undefined;
 
+/** Waits until the chart has been drawn again after `before` renders, with no query running. */
 async function waitDrawn(p: Page, before: number): Promise<void> {
   await expect.poll(() => renders(p), POLL).toBeGreaterThan(before);
   await expect.poll(() => p.getByTestId('chart-meta').textContent(), POLL).toMatch(/图表查询|Chart query/);
@@ -211,6 +211,24 @@ describe('chart builder on the seed reports', () => {
     await expect.poll(() => chartInUrl(page)?.aggregate, POLL).toBe('count');
   });
 
+  it('keeps a choice made while a new source is still being read', async () => {
+    // a source big enough that choosing its default chart (distinct counts) takes a while
+    await runSql(page, 'CREATE OR REPLACE VIEW slow_checks AS SELECT c.* FROM checks c, range(20000)');
+    await page.getByTestId('nav-chart').click();
+    await page.getByTestId('chart-source').selectOption('table:reports');
+    await waitDrawn(page, 0);
+    const before = await renders(page);
+    await page.getByTestId('chart-source').selectOption('table:slow_checks');
+    // the option exists once the new columns are read, while the default for the new source is still being chosen
+    await page.getByTestId('chart-x').selectOption('rule_id');
+    await waitDrawn(page, before);
+    await page.waitForTimeout(500);
+    expect(await page.getByTestId('chart-x').inputValue()).toBe('rule_id');
+    await expect.poll(() => chartInUrl(page)?.x, POLL).toBe('rule_id');
+    await runSql(page, 'DROP VIEW slow_checks');
+    await page.getByTestId('nav-chart').click();
+  });
+
   it('charts the reports of the catalog selection', async () => {
     await page.getByTestId('nav-reports').click();
     await page.locator('[data-testid="facet-year"] input[data-value="2021"]').click();
@@ -234,7 +252,7 @@ describe('chart builder on the seed reports', () => {
     await page.getByTestId('chart-source').selectOption('table:checks');
     await expect.poll(() => page.getByTestId('chart-meta').textContent(), POLL).toMatch(/图表查询/);
     await pick(page, 'chart-x', 'rule_id');
-    await expect.poll(() => chartInUrl(page)?.x, POLL).toBe('rule_id');
+    await expect.poll(() => chartInUrl(page), POLL).toMatchObject({ source: 'table:checks', x: 'rule_id' });
     const link = page.url();
     const p2 = await openPage(browser, link);
     try {

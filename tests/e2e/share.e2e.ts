@@ -330,7 +330,7 @@ describe('links reopen the view', () => {
     await page.getByTestId('chart-source').selectOption('table:checks');
     await page.getByTestId('chart-x').selectOption('rule_id');
     const parts = () => decodeView(new URL(page.url()).search).parts as Record<string, Record<string, unknown> | string | undefined>;
-    await expect.poll(() => (parts().chart as Record<string, unknown> | undefined)?.x, POLL).toBe('rule_id');
+    await expect.poll(() => parts().chart, POLL).toMatchObject({ source: 'table:checks', x: 'rule_id' });
     expect(parts().catalog).toMatchObject({ q: '依申请' });
     expect(typeof parts().report).toBe('string');
 
