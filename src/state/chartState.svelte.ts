@@ -44,6 +44,8 @@ export class ChartState implements UrlPart {
   /** source of the last open(); null before the first, so that a specification restored from a link is kept */
   private opened: ChartSource | null = null;
   private labelsLoaded = false;
+  /** a chart suggested for a result (a library question's): used instead of the default when that SQL is charted */
+  private hint: { sql: string; spec: Partial<ChartSpec> } | null = null;
   /** choices made while open() reads a new source's columns: applied on top of what it picks, not lost to it */
   private pending: Partial<ChartSpec> | null = null;
 
@@ -87,6 +89,11 @@ export class ChartState implements UrlPart {
     this.spec = spec;
   }
 
+  /** The chart to draw when the SQL panel's result is `sql` (a library question run from the library). */
+  suggest(sql: string, spec: Partial<ChartSpec> | undefined): void {
+    this.hint = spec ? { sql, spec } : null;
+  }
+
   /** Reads the source's columns, keeps a specification that still fits them (or picks the default), draws. */
   async open(source: ChartSource = this.source, reset = false): Promise<void> {
     const my = ++this.token;
@@ -116,11 +123,17 @@ export class ChartState implements UrlPart {
         }));
         this.columnsFor = sql;
       }
+      const hint = this.source === 'result' && this.hint?.sql === sql ? this.hint.spec : null;
       let spec = this.spec;
-      if (reset || !spec || !fits(spec, this.columns)) {
+      if (hint || reset || !spec || !fits(spec, this.columns)) {
         const stats = await this.stats(engine, sql);
         if (my !== this.token) return;
         spec = defaultSpec(this.columns, stats);
+        if (hint) {
+          this.hint = null;
+          const hinted = { ...spec, ...hint };
+          if (fits(hinted, this.columns)) spec = hinted;
+        }
       }
       const chosen = { ...spec, ...this.pending };
       if (fits(chosen, this.columns)) spec = chosen;

@@ -1,10 +1,11 @@
 // The question library: analyses that transparency researchers (e.g. the CASS 政府透明度指数 teams) and the
 // 政务公开 offices reviewing lower-level reports run. Each is SQL over the contract tables and views, tested on
 // the seeds against native DuckDB (tests/state/questions.test.ts). Names and descriptions live in i18n.
+import type { ChartSpec } from '../chart/chartSpec.ts';
 import type { MessageKey } from '../i18n/zh.ts';
 
-/** A suggested default chart; its shape belongs to the chart builder (plain JSON, read defensively). */
-export type ChartHint = Readonly<Record<string, unknown>>;
+/** The chart a question opens with, over the default the chart builder picks from the result's column types. */
+export type ChartHint = Readonly<Partial<ChartSpec>>;
 
 export interface Question {
   readonly id: string;
@@ -31,7 +32,7 @@ SELECT organ, report_year, applications_received, carried_over, results_total, g
   round(100 * refused_share, 1) AS refused_pct
 FROM report_metrics
 WHERE applications_received IS NOT NULL
-ORDER BY applications_received DESC, organ;`, { mark: 'barX', x: 'applications_received', y: 'organ', sort: { y: '-x' } }),
+ORDER BY applications_received DESC, organ;`, { mark: 'bar', x: 'organ', y: 'applications_received', aggregate: 'sum', sort: 'value-desc', horizontal: true }),
 
   q('refusal_reasons', `
 -- 不予公开（1–8）、无法提供（1–3）、不予处理（1–5）各项理由的件数合计（总计列）
@@ -46,7 +47,7 @@ FROM applications_wide a
 LEFT JOIN labels l ON l.format = 'gov_2021' AND l.table_id = 'applications' AND l.kind = 'row' AND l.key = a.row_key
 WHERE starts_with(a.row_key, 'denied_') OR starts_with(a.row_key, 'unable_') OR starts_with(a.row_key, 'not_processed_')
 GROUP BY ALL
-ORDER BY outcome, min(a.ord);`, { mark: 'barX', x: 'applications', y: 'reason', fill: 'outcome' }),
+ORDER BY outcome, min(a.ord);`, { mark: 'bar', x: 'reason', y: 'applications', color: 'outcome', aggregate: 'sum', sort: 'value-desc', horizontal: true }),
 
   q('unbalanced', `
 -- 勾稽关系不平衡的报告：未通过的规则、两边的数和差额
@@ -63,7 +64,7 @@ SELECT rule_id, severity,
   count(DISTINCT report_id) FILTER (WHERE status = 'skipped') AS reports_skipped
 FROM checks
 GROUP BY rule_id, severity
-ORDER BY reports_failed DESC, rule_id;`, { mark: 'barX', x: 'reports_failed', y: 'rule_id' }),
+ORDER BY reports_failed DESC, rule_id;`, { mark: 'bar', x: 'rule_id', y: 'reports_failed', aggregate: 'sum', sort: 'value-desc', horizontal: true }),
 
   q('correction_rates', `
 -- 行政复议、行政诉讼的纠正率：结果纠正 ÷ 已审结（总计 − 尚未审结）
@@ -82,7 +83,7 @@ ORDER BY w.review_total + coalesce(w.lit_direct_total, 0) DESC, r.organ;`),
 SELECT report_year, format, count(*) AS reports
 FROM reports
 GROUP BY report_year, format
-ORDER BY report_year, format;`, { mark: 'barY', x: 'report_year', y: 'reports', fill: 'format' }),
+ORDER BY report_year, format;`, { mark: 'bar', x: 'report_year', y: 'reports', color: 'format', aggregate: 'sum', layout: 'stack', sort: 'x' }),
 
   q('licensing_penalties_by_region', `
 -- 行政许可、行政处罚、行政强制的处理决定数量，按省、市汇总（地区未识别的归入“未知”）
@@ -94,7 +95,7 @@ SELECT coalesce(r.province, '未知') AS province, coalesce(r.city, '未知') AS
 FROM active_disclosure_wide a JOIN reports r USING (report_id)
 WHERE a.row_key IN ('licensing', 'punishment', 'coercion')
 GROUP BY ALL
-ORDER BY licensing_decisions DESC NULLS LAST;`, { mark: 'barX', x: 'licensing_decisions', y: 'city' }),
+ORDER BY licensing_decisions DESC NULLS LAST;`, { mark: 'bar', x: 'city', y: 'licensing_decisions', aggregate: 'sum', sort: 'value-desc', horizontal: true }),
 
   q('facts_vs_tables', `
 -- 正文中说的数与统计表中的数是否一致（TEXT-TABLE 检查：如正文“共收到申请 147 件”与表中本年新收加上年结转）
@@ -161,7 +162,7 @@ SELECT coalesce(province, '未知') AS province, report_year,
   count(*) FILTER (WHERE n_errors = 0 AND format IN ('gov_2021', 'gov_2019')) AS passing
 FROM reports
 GROUP BY ALL
-ORDER BY province, report_year;`, { mark: 'barY', x: 'report_year', y: 'reports', fill: 'province' }),
+ORDER BY province, report_year;`, { mark: 'bar', x: 'report_year', y: 'reports', color: 'province', aggregate: 'sum', layout: 'stack', sort: 'x' }),
 
   q('selection_metrics', `
 -- 报告目录中所选报告的主要指标（在“报告目录”中筛选后运行）

@@ -9,6 +9,7 @@ import { Downloads } from './downloads.svelte.ts';
 import { markAfterPaint, markOnce } from './marks.ts';
 import { OVERVIEW_SQL, toOverview, type OverviewData } from './overviewQuery.ts';
 import { QueryLibrary } from './queryLibrary.svelte.ts';
+import type { Question } from './questions.ts';
 import { DEFAULT_SQL, QueryRun } from './queryRun.svelte.ts';
 import { ReportViewer } from './reportViewer.svelte.ts';
 import { SchemaSamples } from './schemaSamples.svelte.ts';
@@ -164,6 +165,12 @@ export class Workbench {
   openReport(id: string): void {
     void this.viewer.open(id);
     this.setPanel('report');
+  }
+
+  /** A library question: its SQL runs in the SQL panel, and the chart builder will draw it with the question's chart. */
+  openQuestion(question: Question): void {
+    this.chart.suggest(question.sql, question.chart);
+    this.openInSql(question.sql);
   }
 
   openInSql(sql: string): void {

@@ -83,6 +83,17 @@ describe('on the seeds, every example question and view gets a default chart tha
     expect(rows.length).toBeGreaterThan(0);
   });
 
+  test.each(QUESTIONS.filter((q) => q.chart).map((q): [string, typeof q] => [q.id, q]))('%s: its suggested chart names columns of its result and runs', async (_id, q) => {
+    const columns = (await run(`DESCRIBE SELECT * FROM (\n${asSubquery(q.sql)}\n)`)).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+    const spec = parseChartSpec({ ...EMPTY_SPEC, ...q.chart });
+    expect(spec).not.toBeNull();
+    for (const ch of ['x', 'y', 'color', 'fx', 'fy'] as const) {
+      if (spec![ch] !== null) expect(columns.map((c) => c.name), `${ch} = ${spec![ch]}`).toContain(spec![ch]);
+    }
+    const rows = await run(buildChartSql(spec!, q.sql, columns, { otherLabel: '其他' }).sql);
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
   test('report_metrics: sum of new applications by organ; checks: count by column coloured by status', async () => {
     const describe = async (t: string) =>
       (await run(`DESCRIBE ${t}`)).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));

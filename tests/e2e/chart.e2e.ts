@@ -67,6 +67,23 @@ describe('chart builder on the seed reports', () => {
     await screenshot(page, 'chart-default-report-metrics');
   });
 
+  it('opens a library question with its own chart: formats per year as stacked bars', async () => {
+    await page.getByTestId('nav-library').click();
+    await page.locator('[data-testid="question"][data-id="formats_by_year"] [data-testid="question-open"]').click();
+    await expect.poll(() => page.getByTestId('result-rows').textContent(), POLL).toMatch(/行/);
+    const before = await renders(page);
+    await page.getByTestId('view-chart').click();
+    await waitDrawn(page, before);
+    expect(await page.getByTestId('chart-x').inputValue()).toBe('report_year');
+    expect(await page.getByTestId('chart-y').inputValue()).toBe('reports');
+    expect(await page.getByTestId('chart-color').inputValue()).toBe('format');
+    expect(await page.getByTestId('chart-layout').inputValue()).toBe('stack');
+    await screenshot(page, 'chart-question-formats');
+    // back to the result the next tests chart
+    await page.getByTestId('sql-examples').selectOption('grant_rate');
+    await expect.poll(() => page.getByTestId('chart-y').inputValue(), POLL).toBe('applications_received');
+  });
+
   it('changes mark, x, y and colour; the chart follows', async () => {
     await pick(page, 'chart-mark', 'bar');
     await pick(page, 'chart-x', 'report_year');
