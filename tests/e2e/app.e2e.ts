@@ -2,27 +2,23 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type OpenedPage, openPage, type RunningApp, runSql, screenshot, startApp, waitReady } from './harness/index.ts';
+import { type OpenedPage, type RunningApp, runSql, screenshot, startApp, openWorkbench } from './harness/index.ts';
 
 let app: RunningApp;
 let browser: Browser;
 let opened: OpenedPage;
+let close: (() => Promise<void>) | undefined;
 let page: Page;
 
 
 
 beforeAll(async () => {
   app = await startApp();
-  browser = await launchBrowser();
-  opened = await openPage(browser, app.url);
-  page = opened.page;
-  await waitReady(page);
+  ({ browser, opened, page, close } = await openWorkbench(app));
 });
 
 afterAll(async () => {
-  await opened?.close();
-  await browser?.close();
-  await app?.close();
+  await close?.();
 });
 
 describe('workbench on the seed reports', () => {

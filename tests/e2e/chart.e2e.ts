@@ -4,12 +4,13 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type OpenedPage, openPage, type RunningApp, runSql, screenshot, SCREENSHOT_DIR, startApp, waitReady } from './harness/index.ts';
+import { type OpenedPage, openPage, type RunningApp, runSql, screenshot, SCREENSHOT_DIR, startApp, waitReady, openWorkbench } from './harness/index.ts';
 import { decodeView } from '../../src/state/urlCodec.ts';
 
 let app: RunningApp;
 let browser: Browser;
 let opened: OpenedPage;
+let close: (() => Promise<void>) | undefined;
 let page: Page;
 const POLL = { timeout: 30_000 };
 
@@ -41,16 +42,11 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 
 beforeAll(async () => {
   app = await startApp();
-  browser = await launchBrowser();
-  opened = await openPage(browser, app.url);
-  page = opened.page;
-  await waitReady(page);
+  ({ browser, opened, page, close } = await openWorkbench(app));
 });
 
 afterAll(async () => {
-  await opened?.close();
-  await browser?.close();
-  await app?.close();
+  await close?.();
 });
 
 describe('chart builder on the seed reports', () => {
@@ -71,17 +67,17 @@ describe('chart builder on the seed reports', () => {
     await page.getByTestId('nav-library').click();
     await page.locator('[data-testid="question"][data-id="formats_by_year"] [data-testid="question-open"]').click();
     await expect.poll(() => page.getByTestId('result-rows').textContent(), POLL).toMatch(/行/);
-    const before = await renders(page);
-    await page.getByTestId('view-chart').click();
-    await waitDrawn(page, before);
+    if ((await page.getByTestId('view-chart').getAttribute('aria-pressed')) !== 'true') await page.getByTestId('view-chart').click();
+    await expect.poll(() => page.getByTestId('chart-color').inputValue(), POLL).toBe('format');
+    await expect.poll(() => page.getByTestId('chart-title').textContent(), POLL).toMatch(/报告格式/);
     expect(await page.getByTestId('chart-x').inputValue()).toBe('report_year');
     expect(await page.getByTestId('chart-y').inputValue()).toBe('reports');
-    expect(await page.getByTestId('chart-color').inputValue()).toBe('format');
     expect(await page.getByTestId('chart-layout').inputValue()).toBe('stack');
     await screenshot(page, 'chart-question-formats');
     // back to the result the next tests chart
     await page.getByTestId('sql-examples').selectOption('grant_rate');
     await expect.poll(() => page.getByTestId('chart-y').inputValue(), POLL).toBe('applications_received');
+    await waitDrawn(page, 0);
   });
 
   it('changes mark, x, y and colour; the chart follows', async () => {

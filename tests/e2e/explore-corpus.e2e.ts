@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../fixtures/generateCorpus.ts';
-import { buildDataset, launchBrowser, type OpenedPage, openPage, screenshot, type ServedDataset, sqlFirstCell } from './harness/index.ts';
+import { buildDataset, type OpenedPage, screenshot, type ServedDataset, sqlFirstCell, openWorkbench } from './harness/index.ts';
 
 const POLL = { timeout: 30_000 };
 const SIZE = Number(process.env.WB_CORPUS_SIZE ?? 300);
@@ -15,6 +15,7 @@ let tmp: string | null = null;
 let app: ServedDataset;
 let browser: Browser;
 let opened: OpenedPage;
+let close: (() => Promise<void>) | undefined;
 let page: Page;
 
 const countText = async () => (await page.getByTestId('catalog-count').textContent()) ?? '';
@@ -33,17 +34,11 @@ beforeAll(async () => {
     dir = (await generateCorpus(tmp, SIZE)).dir;
   }
   app = await buildDataset([dir]);
-  browser = await launchBrowser();
-  opened = await openPage(browser, app.url);
-  page = opened.page;
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.waitForSelector('[data-testid="status"][data-phase="ready"]', { timeout: 120_000 });
+  ({ browser, opened, page, close } = await openWorkbench(app, 120_000));
 });
 
 afterAll(async () => {
-  await opened?.close();
-  await browser?.close();
-  await app?.close();
+  await close?.();
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUESTIONS } from '../../src/state/questions.ts';
 import { FAILING_TITLE, writeFailingReport } from '../fixtures/failingReport.ts';
-import { buildDataset, launchBrowser, type OpenedPage, openPage, screenshot, type ServedDataset, sqlFirstCell } from './harness/index.ts';
+import { buildDataset, type OpenedPage, screenshot, type ServedDataset, sqlFirstCell, openWorkbench } from './harness/index.ts';
 
 const POLL = { timeout: 20_000 };
 const SEED_003 = '7b951b280899339b';
@@ -16,6 +16,7 @@ let input: string;
 let app: ServedDataset;
 let browser: Browser;
 let opened: OpenedPage;
+let close: (() => Promise<void>) | undefined;
 let page: Page;
 
 const rows = () => page.getByTestId('catalog-row');
@@ -41,17 +42,11 @@ beforeAll(async () => {
   input = await mkdtemp(path.join(os.tmpdir(), 'wb-failing-'));
   await writeFailingReport(input);
   app = await buildDataset([input]);
-  browser = await launchBrowser();
-  opened = await openPage(browser, app.url);
-  page = opened.page;
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.waitForSelector('[data-testid="status"][data-phase="ready"]', { timeout: 60_000 });
+  ({ browser, opened, page, close } = await openWorkbench(app));
 });
 
 afterAll(async () => {
-  await opened?.close();
-  await browser?.close();
-  await app?.close();
+  await close?.();
   if (input) await rm(input, { recursive: true, force: true });
 });
 

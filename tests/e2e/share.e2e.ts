@@ -8,7 +8,7 @@ import type { Browser, Download, Page } from 'playwright-core';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFLINE_OPTIONS } from '../../src/pipeline/openDuckDB.ts';
-import { launchBrowser, type OpenedPage, openPage, PROJECT_ROOT, type RunningApp, runSql, screenshot, setSql, startApp, waitReady } from './harness/index.ts';
+import { type OpenedPage, openPage, PROJECT_ROOT, type RunningApp, runSql, screenshot, setSql, startApp, waitReady, openWorkbench } from './harness/index.ts';
 import { decodeView } from '../../src/state/urlCodec.ts';
 
 const POLL = { timeout: 60_000 };
@@ -18,6 +18,7 @@ const TRICKY = '=HYPERLINK("x"), 第二行\n"引号"';
 let app: RunningApp;
 let browser: Browser;
 let opened: OpenedPage;
+let close: (() => Promise<void>) | undefined;
 let page: Page;
 let duck: DuckDBConnection;
 let tmp: string;
@@ -75,19 +76,14 @@ beforeAll(async () => {
   const instance = await DuckDBInstance.create(':memory:', { ...OFFLINE_OPTIONS });
   duck = await instance.connect();
   app = await startApp();
-  browser = await launchBrowser();
-  opened = await openPage(browser, app.url);
-  page = opened.page;
-  await waitReady(page);
+  ({ browser, opened, page, close } = await openWorkbench(app));
   await page.getByTestId('nav-sql').click();
   await page.waitForSelector('.cm-content');
 });
 
 afterAll(async () => {
   duck?.closeSync();
-  await opened?.close();
-  await browser?.close();
-  await app?.close();
+  await close?.();
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 

@@ -11,4 +11,4 @@ export {
   type OpenPageOptions,
   type RecordedRequest,
 } from './page.ts';
-export { runSql, setSql, sqlFirstCell, waitReady } from './workbench.ts';
+export { openWorkbench, runSql, setSql, sqlFirstCell, waitReady, type WorkbenchSession } from './workbench.ts';

@@ -1,5 +1,8 @@
 // Driving the workbench the way a user does: wait for start-up, type SQL into the editor, run it, read the grid.
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import type { RunningApp } from './app.ts';
+import { launchBrowser } from './browser.ts';
+import { openPage, type OpenedPage } from './page.ts';
 
 /** Start-up done: DuckDB ready, start-up tables loaded. */
 export async function waitReady(p: Page, timeout = 60_000): Promise<void> {
@@ -28,4 +31,31 @@ export async function sqlFirstCell(p: Page, sql: string): Promise<string | null>
   await runSql(p, sql);
   const cell = p.locator('[data-testid="results-grid"] [role="gridcell"]').first();
   return (await cell.count()) ? cell.textContent() : null;
+}
+
+export interface WorkbenchSession {
+  browser: Browser;
+  opened: OpenedPage;
+  page: Page;
+  /** closes the page, the browser and the server */
+  close(): Promise<void>;
+}
+
+/** A browser on `app` (the built app with the seeds unless given), started up and ready at 1280×800. */
+export async function openWorkbench(app: RunningApp, readyTimeout = 60_000): Promise<WorkbenchSession> {
+  const browser = await launchBrowser();
+  const opened = await openPage(browser, app.url);
+  const page = opened.page;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await waitReady(page, readyTimeout);
+  return {
+    browser,
+    opened,
+    page,
+    async close() {
+      await opened.close();
+      await browser.close();
+      await app.close();
+    },
+  };
 }
