@@ -20,24 +20,12 @@ export type Phase = 'manifest' | 'db' | 'data' | 'ready' | 'error';
 export type Panel = 'overview' | 'reports' | 'report' | 'sql' | 'chart' | 'schema' | 'library';
 const PANELS: readonly Panel[] = ['overview', 'reports', 'report', 'sql', 'chart', 'schema', 'library'];
 
-export interface ReportListRow {
-  report_id: string;
-  title: string | null;
-  organ: string | null;
-  report_year: number | null;
-  format: string;
-  doc_kind: string;
-  parse_status: string;
-  n_errors: number;
-}
-
 export class Workbench {
   phase = $state<Phase>('manifest');
   startError = $state<string | null>(null);
   manifest = $state.raw<Manifest | null>(null);
   schema = $state.raw<SchemaInfo>(new Map());
   overview = $state.raw<OverviewData | null>(null);
-  reports = $state.raw<ReportListRow[]>([]);
   panel = $state<Panel>('overview');
   readonly i18n: I18n;
   readonly query: QueryRun;
@@ -134,10 +122,6 @@ export class Workbench {
       this.catalog.error = e instanceof Error ? e.message : String(e);
     });
     this.schema = await this.engine.schema();
-    const t = await this.engine.sys(
-      `SELECT report_id, title, organ, report_year, format, doc_kind, parse_status, n_errors FROM reports ORDER BY report_year DESC NULLS LAST, organ`,
-    );
-    this.reports = t.toArray().map((r) => ({ ...(r.toJSON() as ReportListRow), n_errors: Number(r.n_errors) }));
     if (this.viewer.reportId && !this.viewer.data) void this.viewer.open(this.viewer.reportId);
     if (this.panel === 'sql' && new URLSearchParams(location.search).has('sql')) void this.query.run();
   }
