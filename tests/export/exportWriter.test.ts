@@ -59,7 +59,7 @@ describe('ExportWriter(schema, options)', () => {
     expect(s.charCodeAt(0)).toBe(0xfeff);
     const rows = parse(s.slice(1), { relax_column_count: false }) as string[][];
     expect(rows[0]).toEqual(['名称', 'value', 'n', 'big']);
-    expect(rows.slice(1).map((r) => r[0])).toEqual(['湖北省人民政府', `'${TRICKY}`, '', '', "'-3", "'@x"]);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(['湖北省人民政府', `'${TRICKY}`, '', '', '-3', "'@x"]);
     expect(rows.slice(1).map((r) => r[3])).toEqual(['9007199254740993', '', '-9223372036854775808', '0', '42', '9223372036854775807']);
     expect(rows[2]![1]).toBe('');
     expect(rows[3]![1]).toBe('-2');

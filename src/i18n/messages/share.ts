@@ -16,7 +16,7 @@ export const zh = {
   dl_bom: '加 UTF-8 BOM（Excel 打开中文不乱码）',
   dl_guard: '防公式注入',
   dl_guard_explain:
-    '以 = + - @ 制表符或回车开头的文字单元格前加一个单引号，表格软件就不会把它当公式执行（防止恶意内容在打开文件时运行）。数值列不受影响。需要原样文字时可关闭。',
+    '以 = + - @ 制表符或回车开头的文字单元格前加一个单引号，表格软件就不会把它当公式执行（防止恶意内容在打开文件时运行）。数值列和只是一个数的文字（如 -3）不受影响。需要原样文字时可关闭（例如要再导入数据库）。',
   dl_xlsx_note: 'Excel 工作簿，中文表头与工作表名；文字按文本写入，不会被当作公式。超过 15 位的整数以文本保存以免失真。',
   dl_json_note: '记录数组（每行一个对象）；大整数按原样数字写出，不丢精度。',
   dl_parquet_note: 'Parquet 列式文件（ZSTD 压缩），可直接用 DuckDB、Python pandas/polars、R arrow 读取。',
@@ -88,7 +88,7 @@ export const en: Record<keyof typeof zh, string> = {
   dl_bom: 'UTF-8 byte-order mark (Excel shows Chinese correctly)',
   dl_guard: 'Formula-injection guard',
   dl_guard_explain:
-    'Text cells starting with = + - @ tab or carriage return get a leading apostrophe, so a spreadsheet does not run them as formulas (malicious content could run when the file is opened). Numeric columns are untouched. Turn off to keep text exactly as it is.',
+    'Text cells starting with = + - @ tab or carriage return get a leading apostrophe, so a spreadsheet does not run them as formulas (malicious content could run when the file is opened). Numeric columns and text that is just a number (such as -3) are untouched. Turn off to keep text exactly as it is (for example to load the file into a database).',
   dl_xlsx_note: 'Excel workbook with Chinese headers and sheet name; text is written as text, never as formulas. Integers over 15 digits are kept as text so that they stay exact.',
   dl_json_note: 'An array of records (one object per row); big integers are written as exact digits.',
   dl_parquet_note: 'Columnar Parquet (ZSTD), readable by DuckDB, Python pandas/polars, R arrow.',
