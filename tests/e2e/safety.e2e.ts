@@ -112,13 +112,15 @@ describe('data with markup and formulas renders as text', () => {
     await search('', 2);
   });
 
-  it('the reader shows the title, the file name and the text with every string as written', async () => {
+  it('the reader shows the title, the organ line and the text with every string as written', async () => {
     await page.getByTestId('catalog-row').filter({ hasText: '汉阳区局' }).locator('button').first().click();
     await page.getByTestId('viewer-title').waitFor(POLL);
     expect(await page.getByTestId('viewer-title').textContent()).toBe(TITLE);
     await page.locator('[data-testid="official-table"]').last().waitFor(POLL);
     const text = await page.getByTestId('viewer-text').textContent();
     for (const s of Object.values(HOSTILE)) expect(text, s).toContain(s);
+    expect(text).toContain(`发布机构：${ORGAN}`);
+    expect(await page.getByTestId('report-viewer').textContent()).toContain(`${ORGAN} · 湖北省`);
     await screenshot(page, 'safety-reader');
     await expectInert(page, opened, 'reader');
   });
