@@ -70,6 +70,10 @@ export class Engine {
     const sysConn = await db.connect();
     // Offline by construction: never reach for extensions on a CDN (intranets, CI).
     await sysConn.query(`SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;`);
+    // SQL must not reach the network either: DuckDB-WASM reads http(s) URLs in read_csv/ATTACH/INSTALL by itself,
+    // and a dedicated worker gets no CSP from index.html's meta tag (only from a response header some hosts omit).
+    // Tables arrive as Arrow, which this does not restrict; once off, it cannot be switched on again.
+    await sysConn.query(`SET enable_external_access = false;`);
     const userConn = await db.connect();
     return new Engine(db, worker, userConn, sysConn, dataBase);
   }

