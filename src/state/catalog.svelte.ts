@@ -25,6 +25,8 @@ export class Catalog implements UrlPart {
   list = $state.raw<Table | null>(null);
   total = $state(0);
   busy = $state(false);
+  /** the search the shown counts were computed for (the box may be ahead of it) */
+  shownQ = $state('');
   /** the full texts are being fetched for a first full-text search */
   loadingTexts = $state(false);
   error = $state<string | null>(null);
@@ -114,7 +116,8 @@ export class Catalog implements UrlPart {
     this.busy = true;
     this.error = null;
     try {
-      const terms = searchTerms(this.q);
+      const q = this.q;
+      const terms = searchTerms(q);
       const searching = terms.length > 0;
       if (searching) {
         this.loadingTexts = true;
@@ -131,6 +134,7 @@ export class Catalog implements UrlPart {
       await engine.sys(selectionSql(facets, searching));
       if (my !== this.token) return;
       this.counts = toCounts(counts);
+      this.shownQ = q;
       this.revision++;
       await this.refreshList(my);
     } catch (e) {

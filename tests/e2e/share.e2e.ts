@@ -317,6 +317,9 @@ describe('links reopen the view', () => {
     await page.locator('[data-testid="facet-year"] input[data-value="2021"]').click();
     await page.getByTestId('catalog-search').fill('依申请');
     await page.getByTestId('catalog-search').press('Enter');
+    // the facet alone already gives a matching count: wait for the counts of the search
+    const counted = page.locator('[data-testid="catalog-count"][aria-busy="false"][data-q="依申请"]');
+    await expect.poll(() => counted.count(), POLL).toBe(1);
     await expect.poll(() => page.getByTestId('catalog-count').textContent(), POLL).toMatch(/^已选 [1-9]\d* \/ 5/);
     const count = await page.getByTestId('catalog-count').textContent();
     await page.getByTestId('catalog-row').first().locator('button').click();
