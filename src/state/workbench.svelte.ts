@@ -67,6 +67,10 @@ export class Workbench {
     this.downloads = new Downloads(() => this.engine, {
       sql: () => this.query.resultSql || this.query.sql,
       name: () => this.library.nameOf(this.query.resultSql || this.query.sql),
+      refuse: (sql) => {
+        const v = this.integrity.guard(sql);
+        return v.kind === 'refuse' || v.writes ? this.i18n.t('protect_download_refused') : null;
+      },
     });
     this.url = new UrlState({
       core: () => ({

@@ -118,6 +118,16 @@ describe('protected data set', () => {
     expect(await page.locator('[data-testid="schema-object"][data-name="report_metrics"] [data-testid="schema-readonly"]').count()).toBe(1);
     expect(await page.locator('[data-testid="schema-object"][data-name="mine"] [data-testid="schema-readonly"]').count()).toBe(0);
 
+    // downloading runs the statement again: a write on screen is not downloaded (it would insert a second time)
+    await runSql(page, "INSERT INTO mine (report_id, organ) VALUES ('y', '再来')");
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __workbench: { query: { resultSql: string } } }).__workbench.query.resultSql), POLL).toContain('INSERT');
+    await page.getByTestId('download-more').click();
+    await page.getByTestId('dl-error').waitFor(POLL);
+    expect(await page.getByTestId('dl-error').innerText()).toContain('只能下载查询');
+    await page.getByTestId('dl-start').click();
+    await page.getByTestId('dl-close').click();
+    expect(await sqlFirstCell(page, "SELECT count(*) FROM mine WHERE report_id = 'y'")).toBe('1');
+
     for (const sql of ['DROP TABLE mine', 'DROP TABLE scratch', 'DROP TABLE reports_copy']) {
       await runSql(page, sql);
       expect(await page.getByTestId('sql-error').count(), sql).toBe(0);

@@ -21,6 +21,7 @@ export const zh = {
   protect_restored: '已从数据文件恢复基础表和视图，各面板已重新加载。你自己建的表未受影响。',
   protect_restore_failed: '恢复失败：{message}。刷新页面可重新载入全部数据（编辑器里的 SQL 会保留在链接中）。',
   protect_dismiss: '知道了',
+  protect_download_refused: '只能下载查询（SELECT 等只读语句）的结果：这条语句会修改数据库，下载时会再执行一遍，所以不下载。请先运行一条 SELECT 查询。',
   protect_readonly: '只读',
   protect_readonly_title: '工作台载入的基础数据，只读；可用 CREATE TABLE … AS SELECT 复制后修改',
 };
@@ -47,6 +48,7 @@ export const en: typeof zh = {
   protect_restored: 'Base tables and views were restored from the data files and the panels reloaded. Your own tables were kept.',
   protect_restore_failed: 'Restore failed: {message}. Reloading the page loads all data again (the SQL in the editor stays in the link).',
   protect_dismiss: 'OK',
+  protect_download_refused: 'Only the result of a query (SELECT and other read-only statements) can be downloaded: this statement changes the database and downloading would run it again, so it is not downloaded. Run a SELECT first.',
   protect_readonly: 'read-only',
   protect_readonly_title: 'Part of the loaded data set, read-only; copy it with CREATE TABLE … AS SELECT to change it',
 };
