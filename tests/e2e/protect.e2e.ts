@@ -117,6 +117,10 @@ describe('protected data set', () => {
     expect(await page.locator('[data-testid="schema-object"][data-name="reports"] [data-testid="schema-readonly"]').count()).toBe(1);
     expect(await page.locator('[data-testid="schema-object"][data-name="report_metrics"] [data-testid="schema-readonly"]').count()).toBe(1);
     expect(await page.locator('[data-testid="schema-object"][data-name="mine"] [data-testid="schema-readonly"]').count()).toBe(0);
+    await screenshot(page, 'protect-schema-1280');
+    await page.setViewportSize({ width: 390, height: 800 });
+    await screenshot(page, 'protect-schema-390');
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // downloading runs the statement again: a write on screen is not downloaded (it would insert a second time)
     await runSql(page, "INSERT INTO mine (report_id, organ) VALUES ('y', '再来')");
@@ -144,6 +148,9 @@ describe('protected data set', () => {
       await engine.sys('DROP TABLE reports');
       await engine.sys('DELETE FROM cells WHERE value > 10');
       await engine.sys('CREATE OR REPLACE VIEW report_metrics AS SELECT 1 AS x');
+      await engine.sys('ALTER TABLE labels RENAME TO labels_old');
+      await engine.sys('CREATE VIEW labels AS SELECT * FROM labels_old');
+      await engine.sys('DROP TABLE selection');
     });
     await runSql(page, 'CREATE TABLE after_bypass AS SELECT 1 AS x');
     await page.getByTestId('base-damaged').waitFor(POLL);
@@ -151,6 +158,8 @@ describe('protected data set', () => {
     expect(damage).toContain('reports 不存在了');
     expect(damage).toMatch(/cells 现有 [\d,]+ 行（载入时 [\d,]+ 行）/);
     expect(damage).toContain('视图 report_metrics 的定义被替换');
+    expect(damage).toContain('labels 已不是原来的表或视图');
+    expect(damage).toContain('selection 不存在了');
     await screenshot(page, 'protect-damaged-1280');
     await page.setViewportSize({ width: 390, height: 800 });
     await screenshot(page, 'protect-damaged-390');
@@ -162,7 +171,7 @@ describe('protected data set', () => {
     await screenshot(page, 'protect-restored-1280');
     // the user's table survived the restore
     expect(await sqlFirstCell(page, 'SELECT count(*) FROM after_bypass')).toBe('1');
-    await runSql(page, 'DROP TABLE after_bypass');
+    await runSql(page, 'DROP TABLE after_bypass; DROP TABLE labels_old');
     expect(await panels()).toEqual(before);
   });
 });
