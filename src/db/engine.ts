@@ -325,7 +325,7 @@ export class Engine {
   /**
    * The data set as loaded, checked after user SQL that may have written: each table loaded so far is a table with
    * the number of rows `expectedRows` gives (the manifest's), each view of views.sql a view with its definition, and
-   * the selection a table. Cheap: counts come from DuckDB's table metadata, nothing is scanned.
+   * the selection a table. Cheap: count(*) reads no column (3.5 ms for 20 M rows in native DuckDB).
    */
   async checkBase(expectedRows: ReadonlyMap<string, number>): Promise<BaseProblem[]> {
     await Promise.allSettled(this.loaded.values());

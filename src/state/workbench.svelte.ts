@@ -132,7 +132,8 @@ export class Workbench {
   /** Work the first screen does not wait for. */
   private async loadSecondary(): Promise<void> {
     if (!this.engine) return;
-    void this.integrity.prepare().catch(() => {});
+    // before a link's SQL runs: a shared link may carry a DROP
+    await this.integrity.prepare().catch(() => {});
     await this.catalog.load().catch((e: unknown) => {
       this.catalog.error = e instanceof Error ? e.message : String(e);
     });

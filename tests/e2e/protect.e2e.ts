@@ -2,9 +2,10 @@
 // with a message in Chinese and English; users' own tables work; what gets past the guard is noticed and restored.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openWorkbench, runSql, screenshot, sqlFirstCell, startApp, type WorkbenchSession } from './harness/index.ts';
+import { openPage, openWorkbench, runSql, screenshot, sqlFirstCell, startApp, waitReady, type RunningApp, type WorkbenchSession } from './harness/index.ts';
 
 const POLL = { timeout: 60_000 };
+let app: RunningApp;
 let wb: WorkbenchSession;
 let page: Page;
 
@@ -47,7 +48,8 @@ describe('protected data set', () => {
   let before: Record<string, unknown>;
 
   beforeAll(async () => {
-    wb = await openWorkbench(await startApp());
+    app = await startApp();
+    wb = await openWorkbench(app);
     page = wb.page;
     before = await panels();
   });
@@ -165,13 +167,35 @@ describe('protected data set', () => {
     await screenshot(page, 'protect-damaged-390');
     await page.setViewportSize({ width: 1280, height: 800 });
 
+    const t0 = Date.now();
     await page.getByTestId('base-restore').click();
     await page.getByTestId('base-restored').waitFor(POLL);
+    const restoreMs = Date.now() - t0;
+    const checkMs = await page.evaluate(async () => {
+      const t = performance.now();
+      await (globalThis as unknown as { __workbench: { integrity: { verify(): Promise<void> } } }).__workbench.integrity.verify();
+      return Math.round(performance.now() - t);
+    });
+    // reported, not asserted (timings are noisy here)
+    console.info(`protect: restore ${restoreMs} ms after the click; integrity check ${checkMs} ms`);
     expect(await page.getByTestId('base-damaged').count()).toBe(0);
     await screenshot(page, 'protect-restored-1280');
     // the user's table survived the restore
     expect(await sqlFirstCell(page, 'SELECT count(*) FROM after_bypass')).toBe('1');
     await runSql(page, 'DROP TABLE after_bypass; DROP TABLE labels_old');
     expect(await panels()).toEqual(before);
+  });
+
+  it('a shared link whose SQL drops a view opens with the statement refused and the view intact', async () => {
+    const link = new URL(`?panel=sql&sql=${encodeURIComponent('DROP VIEW report_metrics')}`, app.url).href;
+    const other = await openPage(wb.browser, link);
+    try {
+      await waitReady(other.page);
+      await other.page.getByTestId('sql-refused').waitFor(POLL);
+      expect(await other.page.getByTestId('sql-refused-message').innerText()).toContain('“report_metrics”是工作台载入的基础视图');
+      expect(await sqlFirstCell(other.page, 'SELECT count(*) FROM report_metrics')).toBe('5');
+    } finally {
+      await other.close();
+    }
   });
 });
