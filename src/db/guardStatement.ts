@@ -269,6 +269,9 @@ class Guard {
   private name(st: Token[], k: number, action: GuardAction, dropLast = false): { end: number; refusal: Refusal | null } {
     const parts: string[] = [];
     let j = k;
+    // PostgreSQL's `ONLY` (no inheritance) is accepted by DuckDB: DELETE FROM ONLY t, UPDATE ONLY t, TRUNCATE ONLY t
+    const only = st[j];
+    if (only?.t === 'word' && only.up === 'ONLY' && (st[j + 1]?.t === 'word' || st[j + 1]?.t === 'ident')) j++;
     while (j < st.length) {
       const tok = st[j]!;
       if (tok.t !== 'word' && tok.t !== 'ident') break;

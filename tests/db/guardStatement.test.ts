@@ -42,12 +42,23 @@ const REFUSED: [string, string][] = [
   ['PREPARE p AS DELETE FROM cells', 'cells'],
   ['EXPLAIN ANALYZE DELETE FROM cells', 'cells'],
   ['COMMENT ON TABLE reports IS \'x\'', 'reports'],
+  ['DELETE FROM ONLY reports', 'reports'],
+  ['UPDATE ONLY reports SET organ = NULL', 'reports'],
+  ['UPDATE reports r SET organ = NULL', 'reports'],
+  ['TRUNCATE ONLY cells', 'cells'],
+  ['ALTER TABLE ONLY reports ADD COLUMN y INTEGER', 'reports'],
+  ['ALTER TABLE IF EXISTS reports ALTER organ SET DATA TYPE INTEGER USING 1', 'reports'],
+  ['INSERT INTO reports BY NAME SELECT \'r9\' AS report_id', 'reports'],
+  ['WITH x AS (SELECT 1) INSERT INTO cells (report_id) SELECT \'r9\'', 'cells'],
+  ['DROP/**/TABLE/**/reports', 'reports'],
+  ['DROP TABLE main . reports CASCADE', 'reports'],
   ['COMMENT ON COLUMN reports.organ IS \'x\'', 'reports'],
 ];
 
 // Refused before DuckDB sees them, but not changes to a table: statements that would change the whole database.
 const REFUSED_OTHER: [string, string, string][] = [
   ['DETACH memory', 'database', 'memory'],
+  ["ATTACH OR REPLACE ':memory:' AS memory", 'database', 'memory'],
   ['DETACH DATABASE IF EXISTS "memory"', 'database', 'memory'],
   ['SET GLOBAL search_path = \'main\'', 'setting', 'search_path'],
   ['SET threads = 1', 'setting', 'threads'],
