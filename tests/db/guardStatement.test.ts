@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { guardStatement, tokenize, splitStatements, type GuardOptions } from '../../src/db/guardStatement.ts';
 import { openDuckDB, type OpenDuckDB } from '../../src/pipeline/openDuckDB.ts';
+import { QUESTIONS } from '../../src/state/questions.ts';
+import { DEFAULT_SQL } from '../../src/state/queryRun.svelte.ts';
+import { reportCellsSql } from '../../src/state/reportCellsSql.ts';
 
 const OPTIONS: GuardOptions = {
   protectedNames: ['reports', 'cells', 'sections', 'checks', 'facts', 'texts', 'labels', 'diagnostics', 'report_metrics', 'applications_wide', 'selection'],
@@ -132,6 +135,10 @@ describe('guardStatement(sql, options)', () => {
 
   test.each(ALLOWED)('allows %j (writes: %s)', (sql, writes) => {
     expect(guard(sql)).toEqual({ kind: 'allow', writes });
+  });
+
+  test('the question library, the default query and the report viewer\'s query read only (they run, chart and download unchecked)', () => {
+    for (const sql of [DEFAULT_SQL, reportCellsSql('0123456789abcdef'), ...QUESTIONS.map((q) => q.sql)]) expect(guard(sql), sql).toEqual({ kind: 'allow', writes: false });
   });
 
   test('names the action the user wrote', () => {
