@@ -1,5 +1,5 @@
 import { TABLE_NAMES } from '../core/schema.ts';
-import type { BaseProblem, Engine } from '../db/engine.ts';
+import type { BaseExpectation, BaseProblem, Engine } from '../db/engine.ts';
 import { guardStatement, type GuardOptions, type GuardVerdict } from '../db/guardStatement.ts';
 
 /** Until the engine has said which views and settings to protect: the contract tables and the selection. */
@@ -26,8 +26,8 @@ export class BaseIntegrity {
   constructor(
     private readonly engine: () => Engine | null,
     private readonly hooks: {
-      /** rows each table had when it was built (the manifest) */
-      expectedRows: () => ReadonlyMap<string, number>;
+      /** rows and columns of each table as it was built (the manifest) */
+      expected: () => ReadonlyMap<string, BaseExpectation>;
       /** after a restore: panels that derive state from the base tables rebuild it */
       onrestored: () => Promise<void>;
     },
@@ -53,7 +53,7 @@ export class BaseIntegrity {
     const my = ++this.token;
     this.checking = true;
     try {
-      const problems = await engine.checkBase(this.hooks.expectedRows());
+      const problems = await engine.checkBase(this.hooks.expected());
       if (my !== this.token) return;
       this.problems = problems;
       if (problems.length) this.restored = false;

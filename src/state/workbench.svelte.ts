@@ -51,7 +51,7 @@ export class Workbench {
     if (PANELS.includes(view.panel as Panel)) this.panel = view.panel as Panel;
     this.library = new QueryLibrary(() => localStorage);
     this.integrity = new BaseIntegrity(() => this.engine, {
-      expectedRows: () => new Map((this.manifest?.tables ?? []).map((t) => [t.name, t.rows])),
+      expected: () => new Map((this.manifest?.tables ?? []).map((t) => [t.name, { rows: t.rows, columns: t.columns.map((c) => c.name) }])),
       onrestored: () => this.afterRestore(),
     });
     this.query = new QueryRun(() => this.engine, {

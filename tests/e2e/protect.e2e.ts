@@ -153,6 +153,7 @@ describe('protected data set', () => {
       await engine.sys('ALTER TABLE labels RENAME TO labels_old');
       await engine.sys('CREATE VIEW labels AS SELECT * FROM labels_old');
       await engine.sys('DROP TABLE selection');
+      await engine.sys('ALTER TABLE checks DROP COLUMN message_en');
     });
     await runSql(page, 'CREATE TABLE after_bypass AS SELECT 1 AS x');
     await page.getByTestId('base-damaged').waitFor(POLL);
@@ -162,6 +163,7 @@ describe('protected data set', () => {
     expect(damage).toContain('视图 report_metrics 的定义被替换');
     expect(damage).toContain('labels 已不是原来的表或视图');
     expect(damage).toContain('selection 不存在了');
+    expect(damage).toContain('checks 的列被改动');
     await screenshot(page, 'protect-damaged-1280');
     await page.setViewportSize({ width: 390, height: 800 });
     await screenshot(page, 'protect-damaged-390');
