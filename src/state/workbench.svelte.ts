@@ -132,13 +132,13 @@ export class Workbench {
   /** Work the first screen does not wait for. */
   private async loadSecondary(): Promise<void> {
     if (!this.engine) return;
-    // before a link's SQL runs: a shared link may carry a DROP
-    await this.integrity.prepare().catch(() => {});
+    const guarded = this.integrity.prepare().catch(() => {});
     await this.catalog.load().catch((e: unknown) => {
       this.catalog.error = e instanceof Error ? e.message : String(e);
     });
     this.schema = await this.engine.schema();
     if (this.viewer.reportId && !this.viewer.data) void this.viewer.open(this.viewer.reportId);
+    await guarded; // a shared link's SQL may carry a DROP of a view
     if (this.panel === 'sql' && new URLSearchParams(location.search).has('sql')) void this.query.run();
   }
 
