@@ -80,6 +80,8 @@ describe('protected data set', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
 
     expect(await refusedMessage('SET threads = 1')).toContain('threads');
+    // read from this DuckDB's duckdb_settings(): a database-wide setting that would reorder every panel's lists
+    expect(await refusedMessage("SET default_order = 'desc'")).toContain('default_order');
     expect(await page.getByTestId('sql-refused').getAttribute('data-reason')).toBe('setting');
     expect(await refusedMessage('DETACH memory')).toContain('整个数据库');
 
@@ -105,6 +107,8 @@ describe('protected data set', () => {
       'CREATE TEMP TABLE scratch AS SELECT * FROM cells LIMIT 3',
       'CREATE TABLE reports_copy AS SELECT * FROM reports',
       'DELETE FROM reports_copy',
+      "SET search_path = 'main'",
+      'SET VARIABLE answer = 42',
     ]) {
       await runSql(page, sql);
       expect(await page.getByTestId('sql-error').count(), sql).toBe(0);
