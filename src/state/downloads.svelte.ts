@@ -23,6 +23,8 @@ export interface QuerySource {
   sql(): string;
   /** a saved query's name when the SQL is one, for the file name */
   name(): string | null;
+  /** why `sql` must not be streamed (it would write: downloading runs it again), or null */
+  refuse?(sql: string): string | null;
 }
 
 /** The download dialog: what to download, in which format, its size, and the running download. */
@@ -89,7 +91,8 @@ export class Downloads {
     this.estimating = true;
     this.rowCount = null;
     this.estimatedBytes = null;
-    this.error = null;
+    this.error = this.refused(sql);
+    if (this.error) return void (this.estimating = false);
     try {
       const rows = await engine.countRows(sql);
       if (my !== this.token) return;
@@ -108,6 +111,7 @@ export class Downloads {
   async download(): Promise<void> {
     const engine = this.engine();
     if (!engine || this.running) return;
+    if ((this.error = this.refused(this.sql()))) return;
     this.estimate?.abort();
     const abort = (this.abort = new AbortController());
     const fileName = this.fileName();
@@ -151,6 +155,10 @@ export class Downloads {
     void this.refresh(); // the row count; its size estimate gives way to the download itself
     await this.download();
     if (this.done && !this.error) this.open = false;
+  }
+
+  private refused(sql: string): string | null {
+    return this.source === 'query' ? (this.query.refuse?.(sql) ?? null) : null;
   }
 
   private options() {

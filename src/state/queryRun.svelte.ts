@@ -1,5 +1,6 @@
 import type { Engine, QueryResult } from '../db/engine.ts';
 import { parseDuckDbError, type DuckDbErrorInfo } from '../db/errorPosition.ts';
+import type { GuardVerdict } from '../db/guardStatement.ts';
 
 export const DEFAULT_SQL = `SELECT report_id, title, organ, report_year, format, doc_kind, n_errors
 FROM reports
@@ -21,6 +22,8 @@ export class QueryRun {
   cancelled = $state(false);
   /** caret position in the editor, kept while the editor is not on screen (schema browser inserts there) */
   cursor = $state<number | null>(null);
+  /** the last run was refused before it reached DuckDB (it would have changed the loaded data set) */
+  refusal = $state.raw<Extract<GuardVerdict, { kind: 'refuse' }> | null>(null);
   private token = 0;
 
   constructor(
@@ -30,12 +33,19 @@ export class QueryRun {
       onfinished?: (run: FinishedRun) => void;
       /** a statement that may have created or dropped a table or view ran */
       onschemachange?: () => void;
+      /** pre-flight check of the SQL: a refused statement never runs */
+      guard?: (sql: string) => GuardVerdict;
+      /** SQL that may have written something ran (or failed part-way): check the data set */
+      onwrite?: () => void;
     } = {},
   ) {}
 
   async run(sql: string = this.sql): Promise<void> {
     const engine = this.engine();
     if (!engine || !sql.trim()) return;
+    const verdict = this.hooks.guard?.(sql);
+    this.refusal = verdict?.kind === 'refuse' ? verdict : null;
+    if (this.refusal) return void (this.error = null);
     const my = ++this.token;
     if (this.running) await engine.cancel();
     this.running = true;
@@ -58,6 +68,7 @@ export class QueryRun {
       }
     } finally {
       if (my === this.token) this.running = false;
+      if (verdict?.kind === 'allow' && verdict.writes) this.hooks.onwrite?.();
     }
   }
 

@@ -3,7 +3,9 @@ import { TABLES } from '../core/schema.ts';
 import type { Engine, SchemaInfo } from '../db/engine.ts';
 import { fetchManifest, type Manifest } from '../db/manifest.ts';
 import { I18n, type Lang } from '../i18n/i18n.svelte.ts';
+import { BaseIntegrity } from './baseIntegrity.svelte.ts';
 import { Catalog } from './catalog.svelte.ts';
+import { CATALOG_BASE_SQL } from './catalogQuery.ts';
 import { ChartState } from './chartState.svelte.ts';
 import { Downloads } from './downloads.svelte.ts';
 import { markAfterPaint, markOnce } from './marks.ts';
@@ -39,6 +41,8 @@ export class Workbench {
   readonly downloads: Downloads;
   /** the view in the URL: panel, language, SQL and the parts of the panels (catalog, open report, chart) */
   readonly url: UrlState;
+  /** the loaded data set: guard for the user's SQL, check after it, one-click restore */
+  readonly integrity: BaseIntegrity;
   private engine: Engine | null = null;
 
   constructor(private readonly dataBase: URL, search = '') {
@@ -46,9 +50,15 @@ export class Workbench {
     this.i18n = new I18n(view.lang ?? 'zh');
     if (PANELS.includes(view.panel as Panel)) this.panel = view.panel as Panel;
     this.library = new QueryLibrary(() => localStorage);
+    this.integrity = new BaseIntegrity(() => this.engine, {
+      expected: () => new Map((this.manifest?.tables ?? []).map((t) => [t.name, { rows: t.rows, columns: t.columns.map((c) => c.name) }])),
+      onrestored: () => this.afterRestore(),
+    });
     this.query = new QueryRun(() => this.engine, {
       onfinished: (run) => this.library.record(run),
       onschemachange: () => void this.engine?.schema().then((s) => (this.schema = s)),
+      guard: this.integrity.guard,
+      onwrite: () => void this.integrity.verify(),
     });
     if (view.sql) this.query.sql = view.sql;
     this.catalog = new Catalog(() => this.engine);
@@ -57,6 +67,10 @@ export class Workbench {
     this.downloads = new Downloads(() => this.engine, {
       sql: () => this.query.resultSql || this.query.sql,
       name: () => this.library.nameOf(this.query.resultSql || this.query.sql),
+      refuse: (sql) => {
+        const v = this.integrity.guard(sql);
+        return v.kind === 'refuse' || v.writes ? this.i18n.t('protect_download_refused') : null;
+      },
     });
     this.url = new UrlState({
       core: () => ({
@@ -118,12 +132,27 @@ export class Workbench {
   /** Work the first screen does not wait for. */
   private async loadSecondary(): Promise<void> {
     if (!this.engine) return;
+    const guarded = this.integrity.prepare().catch(() => {});
     await this.catalog.load().catch((e: unknown) => {
       this.catalog.error = e instanceof Error ? e.message : String(e);
     });
     this.schema = await this.engine.schema();
     if (this.viewer.reportId && !this.viewer.data) void this.viewer.open(this.viewer.reportId);
+    await guarded; // a shared link's SQL may carry a DROP of a view
     if (this.panel === 'sql' && new URLSearchParams(location.search).has('sql')) void this.query.run();
+  }
+
+  /** The base tables are back: rebuild what panels derived from them (catalog, selection, overview, open report). */
+  private async afterRestore(): Promise<void> {
+    const engine = this.engine;
+    if (!engine) return;
+    await engine.sys(CATALOG_BASE_SQL);
+    await this.catalog.ensureSelection();
+    await this.catalog.refresh();
+    const rows = (await engine.sys(OVERVIEW_SQL)).toArray() as { dim: string; k: string | null; n: number }[];
+    this.overview = toOverview(rows.map((r) => ({ dim: r.dim, k: r.k, n: Number(r.n) })));
+    this.schema = await engine.schema();
+    if (this.viewer.reportId) void this.viewer.open(this.viewer.reportId);
   }
 
   setPanel(panel: Panel): void {
