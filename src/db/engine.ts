@@ -2,7 +2,7 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { Table, type Schema } from 'apache-arrow';
+import { RecordBatchReader, Table, type Schema } from 'apache-arrow';
 import { tableDef, type TableDef, type TableName } from '../core/schema.ts';
 import { createTableSql } from './ddl.ts';
 import { countSql, losslessSql, stripStatementEnd } from './exportSql.ts';
@@ -156,7 +156,7 @@ export class Engine {
         this.resultTable = false;
       }
       const t0 = performance.now();
-      const reader = await this.userConn.send(sql, true);
+      const reader = await RecordBatchReader.from(this.userMessages(sql, () => this.cancelled || gen !== this.resultGen));
       const it = reader[Symbol.asyncIterator]();
       const batches = [];
       let rows = 0;
@@ -200,6 +200,31 @@ export class Engine {
     }
   }
 
+  /**
+   * `sql` on the user connection as Arrow IPC messages (schema first). Unlike send(), whose reader prefetches and
+   * retries a fetch that answers "not ready" (which after a cancel it may do for ever), this stops as soon as
+   * `stop()` says so: a background count never holds the connection after a newer query or a cancel.
+   */
+  private userMessages(sql: string, stop: () => boolean): AsyncGenerator<Uint8Array> {
+    return this.userConn.useUnsafe(async function* (db, id) {
+      let header = await db.startPendingQuery(id, sql, true);
+      while (header === null) {
+        if (stop()) throw new QueryCancelled();
+        header = await db.pollPendingQuery(id);
+      }
+      yield header;
+      for (;;) {
+        let msg: Uint8Array | null = null;
+        while (msg === null) {
+          if (stop()) throw new QueryCancelled();
+          msg = await db.fetchQueryResults(id);
+        }
+        if (msg.length === 0) return;
+        yield msg;
+      }
+    });
+  }
+
   /** The user connection runs one thing at a time: two streams on it would read each other's batches. */
   private lockUserConn(): Promise<() => void> {
     const before = this.userQueue;
@@ -217,8 +242,7 @@ export class Engine {
       await this.userConn.cancelSent().catch(() => false);
       stillMine();
       this.resultTable = true;
-      const reader = await this.userConn.send(materializeSql(tail), true);
-      for await (const _ of reader) stillMine();
+      for await (const _ of this.userMessages(materializeSql(tail), () => this.cancelled || gen !== this.resultGen)) stillMine();
       stillMine();
       const n = await this.userConn.query(resultCountSql);
       return { total: Number(n.getChildAt(0)?.get(0) ?? 0), pageable: true };

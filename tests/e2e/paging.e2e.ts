@@ -158,6 +158,23 @@ describe('big results and other statements', () => {
     expect(await runAndFirst(`SELECT currval('paging_seq') AS c`)).toEqual(['300000']);
   });
 
+  it('a statement that fails past its first rows keeps them and says why', async () => {
+    await runSql(page, `SELECT CASE WHEN i < 250000 THEN i ELSE error('broke at ' || i) END AS v FROM range(300000) t(i)`);
+    await expect.poll(status, POLL).toBe('failed');
+    expect(await page.getByTestId('result-meta').textContent()).toMatch(/无法分页浏览[\s\S]*broke at 250000/);
+    expect(await rowCells(0)).toEqual(['0']);
+    expect(await runAndFirst('SELECT 6 AS six')).toEqual(['6']);
+  });
+
+  it('a newer query supersedes the counting of a statement that is not run again', async () => {
+    await setSql(page, `CREATE OR REPLACE SEQUENCE paging_seq2; SELECT nextval('paging_seq2') AS v, md5(i::VARCHAR) FROM range(20000000) t(i)`);
+    await page.getByTestId('sql-run').click();
+    await expect.poll(status, POLL).toBe('counting');
+    await runSql(page, 'SELECT 8 AS eight');
+    expect(await rowCells(0)).toEqual(['8']);
+    expect(await rowsText()).toBe('1 行');
+  });
+
   it('fits a 390 px wide screen', async () => {
     await runSql(page, BIG);
     await expect.poll(rowsText, POLL).toBe('5,000,000 行');
