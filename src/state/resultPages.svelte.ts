@@ -78,11 +78,6 @@ export class ResultPages {
     this.window.show(first, last);
   }
 
-  get loading(): boolean {
-    void this.version;
-    return this.window.pending;
-  }
-
   close(): void {
     this.window.close();
   }

@@ -189,6 +189,18 @@ describe('big results and other statements', () => {
     const pager = await page.getByTestId('pager').boundingBox();
     expect(pager!.x + pager!.width).toBeLessThanOrEqual(390);
     await screenshot(page, 'paging-5m-390');
+    // a swipe moves the rows under the finger, not thousands of them
+    await goToRow(0);
+    const box = (await page.getByTestId('results-grid').boundingBox())!;
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+    const x = box.x + box.width / 2;
+    const y0 = box.y + box.height - 10;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
+    for (let k = 1; k <= 10; k++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 - k * 14 }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await cdp.detach();
+    await expect.poll(() => page.getByTestId('result-range').textContent(), POLL).toMatch(/^显示第 6–/);
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
