@@ -66,8 +66,9 @@ export class Engine {
   private userQueue: Promise<void> = Promise.resolve();
   /** the user connection is counting or materialising a big result after its first rows */
   private userBackground = false;
-  /** the user connection holds a materialised result table */
-  private resultTable = false;
+  /** the query whose materialised result the user connection holds (0: none); kept until a newer one returns rows,
+   * so that a newer query that fails leaves the result on screen pageable */
+  private tableGen = 0;
   private chartConn: Promise<duckdb.AsyncDuckDBConnection> | null = null;
   private chartToken = 0;
   private chartRunning: Promise<unknown> = Promise.resolve();
@@ -151,10 +152,6 @@ export class Engine {
     let handedOver = false;
     try {
       if (this.cancelled || gen !== this.resultGen) throw new QueryCancelled();
-      if (this.resultTable) {
-        await this.userConn.query(dropResultSql).catch(() => {});
-        this.resultTable = false;
-      }
       const t0 = performance.now();
       const reader = await RecordBatchReader.from(this.userMessages(sql, () => this.cancelled || gen !== this.resultGen));
       const it = reader[Symbol.asyncIterator]();
@@ -176,12 +173,15 @@ export class Engine {
       }
       const table = batches.length ? new Table(batches) : new Table(reader.schema as Schema);
       const ms = performance.now() - t0;
-      if (!more) return { table, ms, truncated: false, more: null };
+      if (!more) {
+        if (this.tableGen) await this.dropResultTable();
+        return { table, ms, truncated: false, more: null };
+      }
       const columns = table.schema.fields.map((f) => f.name);
       const tail = rereadableTail(sql);
       this.userBackground = true;
       handedOver = true;
-      const size = (tail ? this.materialize(gen, tail) : this.countRest(gen, it, rows)).finally(() => {
+      const size = (tail ? this.materialize(gen, tail) : this.countRest(gen, sql, it, rows)).finally(() => {
         this.userBackground = false;
         release();
       });
@@ -225,6 +225,12 @@ export class Engine {
     });
   }
 
+  /** Frees an older result's table once newer rows replace it on screen (not while a stream is open on the connection). */
+  private async dropResultTable(): Promise<void> {
+    await this.userConn.query(dropResultSql).catch(() => {});
+    this.tableGen = 0;
+  }
+
   /** The user connection runs one thing at a time: two streams on it would read each other's batches. */
   private lockUserConn(): Promise<() => void> {
     const before = this.userQueue;
@@ -240,9 +246,10 @@ export class Engine {
     };
     try {
       await this.userConn.cancelSent().catch(() => false);
+      if (this.tableGen) await this.dropResultTable();
       stillMine();
-      this.resultTable = true;
       for await (const _ of this.userMessages(materializeSql(tail), () => this.cancelled || gen !== this.resultGen)) stillMine();
+      this.tableGen = gen;
       stillMine();
       const n = await this.userConn.query(resultCountSql);
       return { total: Number(n.getChildAt(0)?.get(0) ?? 0), pageable: true };
@@ -253,7 +260,7 @@ export class Engine {
   }
 
   /** Reads the rest of a statement that must not run twice, keeping only the count. */
-  private async countRest(gen: number, it: AsyncIterator<{ numRows: number }>, counted: number): Promise<ResultSize> {
+  private async countRest(gen: number, sql: string, it: AsyncIterator<{ numRows: number }>, counted: number): Promise<ResultSize> {
     let total = counted;
     try {
       for (;;) {
@@ -265,16 +272,18 @@ export class Engine {
     } catch (e) {
       await this.userConn.cancelSent().catch(() => false);
       if (e instanceof QueryCancelled || this.cancelled || gen !== this.resultGen) throw new QueryCancelled();
-      throw new QueryError(e instanceof Error ? e.message : String(e), '', { cause: e });
+      throw new QueryError(e instanceof Error ? e.message : String(e), sql, { cause: e });
+    } finally {
+      if (this.tableGen) await this.dropResultTable();
     }
   }
 
-  /** Rows [offset, offset + limit) of the materialised result of query number `gen`. */
+  /** Rows [offset, offset + limit) of the materialised result of query number `gen`, while it is kept. */
   private async fetchRows(gen: number, offset: number, limit: number, columns: readonly string[]): Promise<Table> {
-    if (gen !== this.resultGen) throw new QueryCancelled();
+    if (gen !== this.tableGen) throw new QueryCancelled();
     const release = await this.lockUserConn();
     try {
-      if (gen !== this.resultGen || !this.resultTable) throw new QueryCancelled();
+      if (gen !== this.tableGen) throw new QueryCancelled();
       const sql = pageSql(offset, limit, columns);
       try {
         return await this.userConn.query(sql);

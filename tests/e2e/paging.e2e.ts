@@ -114,12 +114,22 @@ describe('a 5,000,000-row result', () => {
     expect(await page.locator('[data-testid="results-grid"] [role="row"]').count()).toBeLessThan(100);
   });
 
+  it('a newer query that fails leaves it on screen, still paged', async () => {
+    await runSql(page, 'SELECT 1/0::INTEGER + nope FROM range(3)');
+    await page.waitForSelector('[data-testid="sql-error"]');
+    expect(await rowsText()).toBe('5,000,000 行');
+    await goToRow(4_000_000);
+    expect(await rowCells(4_000_000)).toEqual(['4000000', '8000000', 'r4000000']);
+  });
+
   it('the next query replaces it: small result, no pager, first row on screen', async () => {
     await runSql(page, 'SELECT 42 AS answer');
     expect(await rowsText()).toBe('1 行');
     expect(await rowCells(0)).toEqual(['42']);
     expect(await page.getByTestId('pager').count()).toBe(0);
     expect(await page.getByTestId('results-grid').evaluate((el) => el.scrollTop)).toBe(0);
+    // DuckDB let go of the 5,000,000 kept rows
+    expect(await runAndFirst(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = '__wb_result'`)).toEqual(['0']);
   });
 });
 
