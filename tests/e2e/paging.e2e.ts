@@ -220,6 +220,7 @@ describe('big results and other statements', () => {
     await page.getByTestId('lang-toggle').click();
     expect(await rowsText()).toBe('5,000,000 rows');
     expect(await page.getByTestId('result-range').textContent()).toMatch(/^showing [\d,]+–[\d,]+$/);
+    await screenshot(page, 'paging-5m-en');
     await page.getByTestId('lang-toggle').click();
   });
 
