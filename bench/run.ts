@@ -4,6 +4,7 @@
 import { chart } from './chart.ts';
 import { startup } from './startup.ts';
 import { parse } from './parse.ts';
+import { paging } from './paging.ts';
 import type { BenchOptions } from './lib.ts';
 
 type Benchmark = (options: BenchOptions) => Promise<unknown>;
@@ -20,6 +21,10 @@ const BENCHMARKS: Record<string, { run: Benchmark; description: string }> = {
   chart: {
     run: chart,
     description: 'option change → grouped bar chart on screen over 1M rows vs. the same aggregate query alone',
+  },
+  paging: {
+    run: paging,
+    description: '5,000,000-row result: first rows, exact count, jump to the last row, longest frame gap, JS heap',
   },
 };
 

@@ -2,11 +2,12 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { Table, type Schema } from 'apache-arrow';
+import { RecordBatchReader, Table, type Schema } from 'apache-arrow';
 import { TABLE_NAMES, tableDef, type TableDef, type TableName } from '../core/schema.ts';
 import { createTableSql } from './ddl.ts';
 import { countSql, losslessSql, stripStatementEnd } from './exportSql.ts';
-import { MAX_RESULT_ROWS } from './limits.ts';
+import { IN_MEMORY_BYTES, IN_MEMORY_ROWS } from './limits.ts';
+import { dropResultSql, materializeSql, pageSql, rereadableTail, resultCountSql } from './pagingSql.ts';
 import { fetchTableIpc } from './fetchTableIpc.ts';
 import type { GuardOptions } from './guardStatement.ts';
 import { initParquetWasm, type DecodedTable } from './parquetToIpc.ts';
@@ -15,8 +16,25 @@ import viewsSql from './views.sql?raw';
 export interface QueryResult {
   table: Table;
   ms: number;
-  /** the result had more rows than MAX_RESULT_ROWS; only the first ones are kept */
+  /** `table` holds only the first rows of the result (see `more` for the rest) */
   truncated: boolean;
+  /** a user query's rows past `table`: being counted, and paged when the statement can be read again */
+  more?: MoreRows | null;
+}
+
+/** What is known of a big result once it has been counted. */
+export interface ResultSize {
+  total: number;
+  /** rows past the first ones can be fetched (fetchRows); false when the statement was not re-run */
+  pageable: boolean;
+}
+
+/** The rest of a big user result. Superseded by the next Engine.query: then both reject with QueryCancelled. */
+export interface MoreRows {
+  /** settles once DuckDB has counted (and, when pageable, kept) every row */
+  size: Promise<ResultSize>;
+  /** rows [offset, offset + limit) of the result, in its order */
+  fetchRows(offset: number, limit: number): Promise<Table>;
 }
 
 export class QueryError extends Error {
@@ -60,6 +78,14 @@ const silentLogger: duckdb.Logger = { log: () => {} };
 export class Engine {
   private readonly loaded = new Map<TableName, Promise<void>>();
   private cancelled = false;
+  /** number of the latest user query: page reads and background work of older ones are dropped */
+  private resultGen = 0;
+  private userQueue: Promise<void> = Promise.resolve();
+  /** the user connection is counting or materialising a big result after its first rows */
+  private userBackground = false;
+  /** the query whose materialised result the user connection holds (0: none); kept until a newer one returns rows,
+   * so that a newer query that fails leaves the result on screen pageable */
+  private tableGen = 0;
   private chartConn: Promise<duckdb.AsyncDuckDBConnection> | null = null;
   private chartToken = 0;
   private chartRunning: Promise<unknown> = Promise.resolve();
@@ -134,32 +160,162 @@ export class Engine {
     }
   }
 
-  /** Runs user SQL; cancellable with cancel(). Results past MAX_RESULT_ROWS are dropped and flagged. */
+  /**
+   * Runs user SQL; cancellable with cancel(). A result past IN_MEMORY_ROWS/BYTES is not read whole: the first rows
+   * come back at once and `more` counts the rest in the background. A read-only statement is then run once more into
+   * a TEMP table (one execution whatever the user scrolls to, a stable row order even for ties or random(), an exact
+   * count) and pages are read from it by rowid; any other statement is never re-run: its stream is only counted.
+   */
   async query(sql: string): Promise<QueryResult> {
     if (/\btexts\b/i.test(sql)) await this.ensureTable('texts');
+    const gen = ++this.resultGen;
     this.cancelled = false;
-    const t0 = performance.now();
+    // a newer query supersedes the background work and page reads of the older result
+    if (this.userBackground) await this.userConn.cancelSent().catch(() => false);
+    const release = await this.lockUserConn();
+    let handedOver = false;
     try {
-      const reader = await this.userConn.send(sql, true);
+      if (this.cancelled || gen !== this.resultGen) throw new QueryCancelled();
+      const t0 = performance.now();
+      const reader = await RecordBatchReader.from(this.userMessages(sql, () => this.cancelled || gen !== this.resultGen));
+      const it = reader[Symbol.asyncIterator]();
       const batches = [];
       let rows = 0;
-      let truncated = false;
-      for await (const batch of reader) {
-        if (this.cancelled) throw new QueryCancelled();
-        batches.push(batch);
-        rows += batch.numRows;
-        if (rows >= MAX_RESULT_ROWS) {
-          truncated = true;
-          await this.userConn.cancelSent();
+      let bytes = 0;
+      let more = false;
+      for (;;) {
+        const next = await it.next();
+        if (this.cancelled || gen !== this.resultGen) throw new QueryCancelled();
+        if (next.done) break;
+        batches.push(next.value);
+        rows += next.value.numRows;
+        bytes += next.value.data.byteLength;
+        if (rows >= IN_MEMORY_ROWS || bytes >= IN_MEMORY_BYTES) {
+          more = true;
           break;
         }
       }
-      if (this.cancelled) throw new QueryCancelled();
       const table = batches.length ? new Table(batches) : new Table(reader.schema as Schema);
-      return { table: truncated ? table.slice(0, MAX_RESULT_ROWS) : table, ms: performance.now() - t0, truncated };
+      const ms = performance.now() - t0;
+      if (!more) {
+        if (this.tableGen) await this.dropResultTable();
+        return { table, ms, truncated: false, more: null };
+      }
+      const columns = table.schema.fields.map((f) => f.name);
+      const tail = rereadableTail(sql);
+      this.userBackground = true;
+      handedOver = true;
+      const size = (tail ? this.materialize(gen, tail) : this.countRest(gen, sql, it, rows)).finally(() => {
+        this.userBackground = false;
+        release();
+      });
+      size.catch(() => {}); // the caller may never ask; errors are read from `size` when it does
+      return {
+        table,
+        ms,
+        truncated: true,
+        more: { size, fetchRows: (offset, limit) => this.fetchRows(gen, offset, limit, columns) },
+      };
     } catch (e) {
-      if (e instanceof QueryCancelled || this.cancelled) throw new QueryCancelled();
+      if (e instanceof QueryCancelled || this.cancelled || gen !== this.resultGen) throw new QueryCancelled();
       throw new QueryError(e instanceof Error ? e.message : String(e), sql, { cause: e });
+    } finally {
+      if (!handedOver) release();
+    }
+  }
+
+  /**
+   * `sql` on the user connection as Arrow IPC messages (schema first). Unlike send(), whose reader prefetches and
+   * retries a fetch that answers "not ready" (which after a cancel it may do for ever), this stops as soon as
+   * `stop()` says so: a background count never holds the connection after a newer query or a cancel.
+   */
+  private userMessages(sql: string, stop: () => boolean): AsyncGenerator<Uint8Array> {
+    return this.userConn.useUnsafe(async function* (db, id) {
+      let header = await db.startPendingQuery(id, sql, true);
+      while (header === null) {
+        if (stop()) throw new QueryCancelled();
+        header = await db.pollPendingQuery(id);
+      }
+      yield header;
+      for (;;) {
+        let msg: Uint8Array | null = null;
+        while (msg === null) {
+          if (stop()) throw new QueryCancelled();
+          msg = await db.fetchQueryResults(id);
+        }
+        if (msg.length === 0) return;
+        yield msg;
+      }
+    });
+  }
+
+  /** Frees an older result's table once newer rows replace it on screen (not while a stream is open on the connection). */
+  private async dropResultTable(): Promise<void> {
+    await this.userConn.query(dropResultSql).catch(() => {});
+    this.tableGen = 0;
+  }
+
+  /** The user connection runs one thing at a time: two streams on it would read each other's batches. */
+  private lockUserConn(): Promise<() => void> {
+    const before = this.userQueue;
+    let release!: () => void;
+    this.userQueue = new Promise<void>((r) => (release = r));
+    return before.then(() => release);
+  }
+
+  /** Stops the first stream, then runs `tail` again into the result table (cancellable, like the query). */
+  private async materialize(gen: number, tail: string): Promise<ResultSize> {
+    const stillMine = () => {
+      if (this.cancelled || gen !== this.resultGen) throw new QueryCancelled();
+    };
+    try {
+      await this.userConn.cancelSent().catch(() => false);
+      if (this.tableGen) await this.dropResultTable();
+      stillMine();
+      for await (const _ of this.userMessages(materializeSql(tail), () => this.cancelled || gen !== this.resultGen)) stillMine();
+      this.tableGen = gen;
+      stillMine();
+      const n = await this.userConn.query(resultCountSql);
+      return { total: Number(n.getChildAt(0)?.get(0) ?? 0), pageable: true };
+    } catch (e) {
+      if (e instanceof QueryCancelled || this.cancelled || gen !== this.resultGen) throw new QueryCancelled();
+      throw new QueryError(e instanceof Error ? e.message : String(e), tail, { cause: e });
+    }
+  }
+
+  /** Reads the rest of a statement that must not run twice, keeping only the count. */
+  private async countRest(gen: number, sql: string, it: AsyncIterator<{ numRows: number }>, counted: number): Promise<ResultSize> {
+    let total = counted;
+    try {
+      for (;;) {
+        if (this.cancelled || gen !== this.resultGen) throw new QueryCancelled();
+        const next = await it.next();
+        if (next.done) return { total, pageable: false };
+        total += next.value.numRows;
+      }
+    } catch (e) {
+      await this.userConn.cancelSent().catch(() => false);
+      if (e instanceof QueryCancelled || this.cancelled || gen !== this.resultGen) throw new QueryCancelled();
+      throw new QueryError(e instanceof Error ? e.message : String(e), sql, { cause: e });
+    } finally {
+      if (this.tableGen) await this.dropResultTable();
+    }
+  }
+
+  /** Rows [offset, offset + limit) of the materialised result of query number `gen`, while it is kept. */
+  private async fetchRows(gen: number, offset: number, limit: number, columns: readonly string[]): Promise<Table> {
+    if (gen !== this.tableGen) throw new QueryCancelled();
+    const release = await this.lockUserConn();
+    try {
+      if (gen !== this.tableGen) throw new QueryCancelled();
+      const sql = pageSql(offset, limit, columns);
+      try {
+        return await this.userConn.query(sql);
+      } catch (e) {
+        throw new QueryError(e instanceof Error ? e.message : String(e), sql, { cause: e });
+      }
+    } finally {
+      release();
     }
   }
 

@@ -4,6 +4,7 @@ import * as explore from './messages/explore.ts';
 import * as chart from './messages/chart.ts';
 import * as share from './messages/share.ts';
 import * as protect from './messages/protect.ts';
+import * as paging from './messages/paging.ts';
 
 export const en: Dict = {
   ...base.en,
@@ -11,4 +12,5 @@ export const en: Dict = {
   ...chart.en,
   ...share.en,
   ...protect.en,
+  ...paging.en,
 };

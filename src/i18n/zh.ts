@@ -3,6 +3,7 @@ import * as explore from './messages/explore.ts';
 import * as chart from './messages/chart.ts';
 import * as share from './messages/share.ts';
 import * as protect from './messages/protect.ts';
+import * as paging from './messages/paging.ts';
 
 export const zh = {
   ...base.zh,
@@ -10,6 +11,7 @@ export const zh = {
   ...chart.zh,
   ...share.zh,
   ...protect.zh,
+  ...paging.zh,
 };
 
 export type Dict = Record<keyof typeof zh, string>;

@@ -1,6 +1,7 @@
 import type { Engine, QueryResult } from '../db/engine.ts';
 import { parseDuckDbError, type DuckDbErrorInfo } from '../db/errorPosition.ts';
 import type { GuardVerdict } from '../db/guardStatement.ts';
+import { ResultPages } from './resultPages.svelte.ts';
 
 export const DEFAULT_SQL = `SELECT report_id, title, organ, report_year, format, doc_kind, n_errors
 FROM reports
@@ -15,6 +16,8 @@ export interface FinishedRun { sql: string; at: string; rows: number | null; ms:
 export class QueryRun {
   sql = $state(DEFAULT_SQL);
   result = $state.raw<QueryResult | null>(null);
+  /** the rows of `result` the grid shows; a big result is read page by page */
+  pages = $state.raw<ResultPages | null>(null);
   /** SQL of the result on screen (the editor may have changed since) */
   resultSql = $state('');
   error = $state.raw<QueryFailure | null>(null);
@@ -54,10 +57,14 @@ export class QueryRun {
     try {
       const result = await engine.query(sql);
       if (my !== this.token) return;
+      this.pages?.close();
       this.result = result;
+      this.pages = new ResultPages(result);
       this.resultSql = sql;
       if (/^\s*(create|drop|alter|attach|detach)\b/im.test(sql)) this.hooks.onschemachange?.();
-      this.hooks.onfinished?.({ sql, at: new Date().toISOString(), rows: result.table.numRows, ms: result.ms, error: null });
+      const finished = (rows: number) => this.hooks.onfinished?.({ sql, at: new Date().toISOString(), rows, ms: result.ms, error: null });
+      if (result.more) result.more.size.then((s) => finished(s.total), () => finished(result.table.numRows));
+      else finished(result.table.numRows);
     } catch (e) {
       if (my !== this.token) return;
       if (e instanceof Error && e.name === 'QueryCancelled') {
@@ -81,9 +88,19 @@ export class QueryRun {
     this.cursor = pos + pad.length + text.length;
   }
 
+  /** a query runs, or the rows of a big result are still being counted */
+  get cancellable(): boolean {
+    return this.running || this.pages?.status === 'counting';
+  }
+
   async cancel(): Promise<void> {
     const engine = this.engine();
-    if (!engine || !this.running) return;
+    if (!engine || !this.cancellable) return;
+    if (!this.running) {
+      // only the counting of the result on screen stops; its first rows stay
+      await engine.cancel();
+      return;
+    }
     this.token++;
     this.running = false;
     this.cancelled = true;

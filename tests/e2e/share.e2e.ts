@@ -167,7 +167,7 @@ describe('download options and sources', () => {
 
   it('re-runs the query for all rows, past the grid’s cap', async () => {
     await runSql(page, 'SELECT i, i * 2 AS j FROM range(250000) t(i)');
-    expect(await page.getByTestId('result-rows').textContent()).toMatch(/200,000|200000/);
+    expect(await page.getByTestId('result-rows').textContent()).toBe('250,000 行');
     const { file, shownRows } = await downloadFrom({ format: 'csv' });
     expect(shownRows).toBe(250_000);
     expect(file.toString('utf8').trimEnd().split('\r\n')).toHaveLength(250_001);
