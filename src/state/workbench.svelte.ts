@@ -5,6 +5,7 @@ import { fetchManifest, type Manifest } from '../db/manifest.ts';
 import { I18n, type Lang } from '../i18n/i18n.svelte.ts';
 import { Catalog } from './catalog.svelte.ts';
 import { ChartState } from './chartState.svelte.ts';
+import { BuildDiagnostics } from './diagnostics.svelte.ts';
 import { Downloads } from './downloads.svelte.ts';
 import { markAfterPaint, markOnce } from './marks.ts';
 import { OVERVIEW_SQL, toOverview, type OverviewData } from './overviewQuery.ts';
@@ -17,8 +18,8 @@ import { decodeView, type ViewState } from './urlCodec.ts';
 import { UrlState } from './urlState.svelte.ts';
 
 export type Phase = 'manifest' | 'db' | 'data' | 'ready' | 'error';
-export type Panel = 'overview' | 'reports' | 'report' | 'sql' | 'chart' | 'schema' | 'library';
-const PANELS: readonly Panel[] = ['overview', 'reports', 'report', 'sql', 'chart', 'schema', 'library'];
+export type Panel = 'overview' | 'reports' | 'report' | 'sql' | 'chart' | 'schema' | 'library' | 'diagnostics';
+const PANELS: readonly Panel[] = ['overview', 'reports', 'report', 'sql', 'chart', 'schema', 'library', 'diagnostics'];
 
 export class Workbench {
   phase = $state<Phase>('manifest');
@@ -37,6 +38,8 @@ export class Workbench {
   /** query history and saved queries (browser storage) */
   readonly library: QueryLibrary;
   readonly downloads: Downloads;
+  /** what the build met in each input file (the `diagnostics` table) */
+  readonly diagnostics: BuildDiagnostics;
   /** the view in the URL: panel, language, SQL and the parts of the panels (catalog, open report, chart) */
   readonly url: UrlState;
   private engine: Engine | null = null;
@@ -54,6 +57,7 @@ export class Workbench {
     this.catalog = new Catalog(() => this.engine);
     this.viewer = new ReportViewer(() => this.engine);
     this.schemaSamples = new SchemaSamples(() => this.engine);
+    this.diagnostics = new BuildDiagnostics(() => this.engine);
     this.downloads = new Downloads(() => this.engine, {
       sql: () => this.query.resultSql || this.query.sql,
       name: () => this.library.nameOf(this.query.resultSql || this.query.sql),
@@ -108,6 +112,7 @@ export class Workbench {
       this.overview = toOverview(rows.map((r) => ({ dim: r.dim, k: r.k, n: Number(r.n) })));
       this.phase = 'ready';
       markAfterPaint('wb:first-result');
+      void this.diagnostics.load();
       void this.loadSecondary();
     } catch (e) {
       this.startError = e instanceof Error ? e.message : String(e);
