@@ -124,6 +124,16 @@ describe('build diagnostics in the workbench', () => {
     await atWidth(390, 844, () => screenshot(page, 'hostile-reader-390'));
   });
 
+  it('the report of the 20 MiB file opens in the reader', async () => {
+    await page.getByTestId('nav-overview').click();
+    await page.getByTestId('overview-diagnostics').click();
+    const started = Date.now();
+    await fileEntry(HOSTILE_FILES.large.name).getByTestId('diag-open-report').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="viewer-text"]')?.textContent?.includes('附件（扫描件，base64 编码）'), undefined, { timeout: 60_000 });
+    process.stdout.write(`reader: the 20 MiB file's report (${HOSTILE_FILES.large.name}) on screen ${Date.now() - started} ms after the click\n`);
+    expect(await page.getByTestId('viewer-title').textContent()).toContain('年度报告');
+  });
+
   it('no page error, no CSP violation, no request to another origin during the whole tour', async () => {
     expect(await page.evaluate((flag) => (window as unknown as Record<string, unknown>)[flag], PWNED)).toBeUndefined();
     expect(opened.pageErrors).toEqual([]);
