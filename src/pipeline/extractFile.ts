@@ -65,7 +65,9 @@ export async function extractFile(path: string, parse: ParseReport, maxBytes = M
   const binary = sniffBinary(bytes);
   if (binary?.kind === 'pdf') {
     const pdf = inspectPdf(bytes);
-    const what = `PDF of ${pdf.pages} page${pdf.pages === 1 ? '' : 's'} with ${pdf.images} image${pdf.images === 1 ? '' : 's'}`;
+    // of a PDF larger than the head, only the head was looked at
+    const part = size > bytes.length ? ` in its first ${MiB(bytes.length)} (of ${MiB(size)})` : '';
+    const what = `PDF of ${pdf.pages} page${pdf.pages === 1 ? '' : 's'} with ${pdf.images} image${pdf.images === 1 ? '' : 's'}${part}`;
     return pdf.hasText
       ? skip('pdf_unsupported', `${what} and a text layer: PDF text is not extracted by this build; convert it to text first (e.g. pdftotext -layout)`)
       : skip('no_text_layer', `${what} and no text layer (a scan): there is no text to read without OCR`);

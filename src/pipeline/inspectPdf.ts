@@ -9,6 +9,8 @@ export interface PdfInspection {
 
 const MAX_STREAMS = 400;
 const MAX_INFLATED = 1 << 20;
+/** all inflated streams together */
+const MAX_TOTAL = 16 << 20;
 
 /**
  * Looks inside a PDF for a text layer without a PDF library: dictionaries name /Font resources and content streams
@@ -18,16 +20,19 @@ const MAX_INFLATED = 1 << 20;
 export function inspectPdf(bytes: Uint8Array): PdfInspection {
   const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const texts = [raw];
+  let total = 0;
   const streamRe = /stream\r?\n/g;
   let m: RegExpExecArray | null;
-  for (let n = 0; n < MAX_STREAMS && (m = streamRe.exec(raw)); n++) {
+  for (let n = 0; n < MAX_STREAMS && total < MAX_TOTAL && (m = streamRe.exec(raw)); n++) {
     const start = m.index + m[0].length;
     const end = raw.indexOf('endstream', start);
     if (end < 0) break;
     const dict = raw.slice(Math.max(0, m.index - 400), m.index);
     if (/\/FlateDecode/.test(dict.slice(dict.lastIndexOf('<<')))) {
       try {
-        texts.push(inflateSync(bytes.subarray(start, end), { maxOutputLength: MAX_INFLATED }).toString('latin1'));
+        const inflated = inflateSync(bytes.subarray(start, end), { maxOutputLength: MAX_INFLATED }).toString('latin1');
+        total += inflated.length;
+        texts.push(inflated);
       } catch {
         // a damaged or truncated stream says nothing either way
       }

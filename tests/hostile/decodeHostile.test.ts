@@ -56,6 +56,12 @@ describe('htmlToText(html)', () => {
     expect(htmlToText('<pre>a\n\tb</pre>').text).toBe('a\n\tb');
   });
 
+  test('text full of unfinished tags costs linear time (a quadratic regex would time this test out)', () => {
+    expect(htmlToText(`<html>${'<a b'.repeat(200_000)}`).text.length).toBe(800_000);
+    expect(htmlToText(`<html>${'<script a'.repeat(100_000)}`).text.length).toBe(900_000);
+    expect(htmlToText(`<html>${'<a "'.repeat(100_000)}`).text.length).toBeGreaterThan(0);
+  });
+
   test('a page is told from a text that quotes a tag', () => {
     expect(looksLikeHtml('<!DOCTYPE html><html>')).toBe(true);
     expect(looksLikeHtml('报告 <b>x</b>', 'a.html')).toBe(true);

@@ -23,9 +23,10 @@ export function looksLikeHtml(text: string, sourceFile = ''): boolean {
 }
 
 /** Elements whose content is never text of the page. */
-const DROPPED = /<(script|style|noscript|template|svg|head|iframe|object|textarea|select)\b[^>]*>[\s\S]*?(<\/\1\s*>|$)/gi;
+const DROPPED = /<(script|style|noscript|template|svg|head|iframe|object|textarea|select)\b[^<>]{0,2000}>[\s\S]*?(<\/\1\s*>|$)/gi;
 const BLOCK = /^(p|div|br|hr|h[1-6]|li|ul|ol|dl|dt|dd|table|thead|tbody|tfoot|caption|section|article|header|footer|nav|aside|main|blockquote|form|fieldset|figure|figcaption|address|center|title|body|html)$/i;
-const TAG = /<(\/?)([a-z][a-z0-9:-]*)\b((?:[^>"']|"[^"]*"|'[^']*')*)>|<![^>]*>|<\?[^>]*>/gi;
+// Bounded, and an unquoted '<' ends the attempt: text full of '<a b' without any '>' must not cost n² steps.
+const TAG = /<(\/?)([a-z][a-z0-9:-]*)\b((?:[^<>"']|"[^"]{0,1000}"|'[^']{0,1000}'){0,2000})>|<![^<>]{0,2000}>|<\?[^<>]{0,2000}>/gi;
 const HANDLER = /(?:^|[\s"'/])on[a-z]+\s*=/gi;
 
 const NAMED: Record<string, string> = {

@@ -70,7 +70,7 @@ export const en: Record<keyof typeof zh, string> = {
   diag_intro: 'What the data build met in each file it read, and what it did about it (encodings converted, scripts removed, files that are not reports skipped…).',
   diag_build: 'This build read {files} files, built {reports} reports and skipped {skipped}.',
   diag_counts: '{files} files have diagnostics; {problems} of them have errors or warnings.',
-  diag_overview_link: 'Build diagnostics: {n} files with problems',
+  diag_overview_link: 'Build diagnostics: {n} file(s) with problems',
   diag_overview_none: 'Build diagnostics: every file was read',
   diag_back: 'Back to the overview',
   diag_filter: 'Filter',
