@@ -1,5 +1,5 @@
 import type { CheckRow, Diagnostic, DocKind, Format, ParsedReport, ReportRow, SectionRow } from './schema.ts';
-import { decodeBytes } from './decode/decodeBytes.ts';
+import { decodeDocument } from './decode/decodeDocument.ts';
 import { reportIdOf } from './hash/sha256.ts';
 import { normalizeText } from './normalize/normalizeText.ts';
 import { segmentSections } from './segment/segmentSections.ts';
@@ -45,7 +45,8 @@ export function parseReport(bytes: Uint8Array, sourceFile: string): ParsedReport
   const diagnostics: Diagnostic[] = [];
   try {
     reportId = reportIdOf(bytes);
-    const decoded = decodeBytes(bytes);
+    const decoded = decodeDocument(bytes, sourceFile);
+    diagnostics.push(...decoded.diagnostics);
     let text = normalizeText(decoded.text);
     if (text.length > MAX_CHARS) {
       diagnostics.push({ severity: 'warning', code: 'truncated', message: `text cut at ${MAX_CHARS} characters (was ${text.length})` });

@@ -5,6 +5,7 @@ import * as chart from './messages/chart.ts';
 import * as share from './messages/share.ts';
 import * as protect from './messages/protect.ts';
 import * as paging from './messages/paging.ts';
+import * as hostile from './messages/hostile.ts';
 
 export const en: Dict = {
   ...base.en,
@@ -13,4 +14,5 @@ export const en: Dict = {
   ...share.en,
   ...protect.en,
   ...paging.en,
+  ...hostile.en,
 };

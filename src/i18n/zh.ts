@@ -4,6 +4,7 @@ import * as chart from './messages/chart.ts';
 import * as share from './messages/share.ts';
 import * as protect from './messages/protect.ts';
 import * as paging from './messages/paging.ts';
+import * as hostile from './messages/hostile.ts';
 
 export const zh = {
   ...base.zh,
@@ -12,6 +13,7 @@ export const zh = {
   ...share.zh,
   ...protect.zh,
   ...paging.zh,
+  ...hostile.zh,
 };
 
 export type Dict = Record<keyof typeof zh, string>;

@@ -10,6 +10,7 @@ import { applyCrossYearChecks } from './applyCrossYearChecks.ts';
 import { extractFile, PIPELINE_CODES, type ParseReport, type PipelineCode } from './extractFile.ts';
 import { fileSummary, type FileSummary } from './fileSummary.ts';
 import { listInputFiles, type InputFile } from './listInputFiles.ts';
+import { navigationOnly } from './navigationOnly.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import { openDuckDB } from './openDuckDB.ts';
 import { writeFileAtomic } from './writeFileAtomic.ts';
@@ -41,8 +42,17 @@ export interface BuildSummary {
   /** files with errors / with warnings */
   n_files_with_errors: number;
   n_files_with_warnings: number;
+  /** per diagnostic code: how many files have it, and how many rows */
+  codes: CodeCount[];
   files: FileSummary[];
   manifest: Manifest;
+}
+
+export interface CodeCount {
+  severity: DiagnosticRow['severity'];
+  code: string;
+  files: number;
+  rows: number;
 }
 
 type Rows = { [K in TableName]: RowOf[K][] };
@@ -91,6 +101,7 @@ export async function buildData(options: BuildDataOptions): Promise<BuildSummary
     n_skipped,
     n_files_with_errors,
     n_files_with_warnings,
+    codes: countCodes(files),
     files,
     manifest,
   };
@@ -100,6 +111,9 @@ export async function buildData(options: BuildDataOptions): Promise<BuildSummary
   await writeFileAtomic(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return summary;
 }
+
+/** Files that are not reports (rather than files the build failed on). */
+const SKIPPED: ReadonlySet<PipelineCode> = new Set(['empty_file', 'binary', 'no_text_layer', 'pdf_unsupported']);
 
 const isPipelineCode = (code: string): code is PipelineCode => (PIPELINE_CODES as readonly string[]).includes(code);
 
@@ -114,8 +128,8 @@ async function collectFile(candidate: InputFile, parse: ParseReport, kept: Map<s
   const extracted = await extractFile(path, parse);
   const { source_file, parsed } = extracted;
   if (!parsed) {
-    const reason = (extracted.diagnostics[0]?.code ?? 'parse_failed') as PipelineCode;
-    return fileSummary(path, source_file, extracted.report_id, reason === 'empty_file' ? 'skipped' : 'error', reason, null, extracted.diagnostics);
+    const reason = (extracted.diagnostics.find((d) => d.severity !== 'info')?.code ?? 'parse_failed') as PipelineCode;
+    return fileSummary(path, source_file, extracted.report_id, SKIPPED.has(reason) ? 'skipped' : 'error', reason, null, extracted.diagnostics);
   }
   const id = parsed.report.report_id;
   const own = (severity: DiagnosticRow['severity'], code: PipelineCode, message: string): DiagnosticRow =>
@@ -123,8 +137,9 @@ async function collectFile(candidate: InputFile, parse: ParseReport, kept: Map<s
   const first = kept.get(id);
   if (first !== undefined) {
     // The parser's findings are already recorded under the first file's name.
-    const duplicate = own('warning', 'duplicate', `same bytes as ${first} (report ${id}); kept the first`);
-    return fileSummary(path, source_file, id, 'duplicate', 'duplicate', null, [duplicate]);
+    const duplicate = own('warning', 'duplicate', `same bytes as ${basename(first)} (report ${id}); kept the first`);
+    const named = extracted.diagnostics.filter((d) => d.code === 'file_name');
+    return fileSummary(path, source_file, id, 'duplicate', 'duplicate', null, [duplicate, ...named]);
   }
   const diagnostics = [...parsed.diagnostics.map((d) => ({ ...d, source_file, report_id: id })), ...extracted.diagnostics];
   const status = parsed.report.parse_status;
@@ -133,9 +148,32 @@ async function collectFile(candidate: InputFile, parse: ParseReport, kept: Map<s
     diagnostics.push(own('warning', 'no_content', `parse_status ${status}; no report built${why ? ` (${why})` : ''}`));
     return fileSummary(path, source_file, id, 'skipped', 'no_content', parsed, diagnostics);
   }
+  const nav = navigationOnly(parsed);
+  if (nav) {
+    diagnostics.push(own('warning', 'navigation_only', `only site navigation (${nav.navLines} menu, breadcrumb or footer lines, ${nav.contentChars} characters of other text); no report built`));
+    return fileSummary(path, source_file, id, 'skipped', 'navigation_only', parsed, diagnostics);
+  }
   kept.set(id, path);
   addReport(rows, parsed);
   return fileSummary(path, source_file, id, status === 'ok' ? 'ok' : 'partial', null, parsed, diagnostics);
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+function countCodes(files: readonly FileSummary[]): CodeCount[] {
+  const byKey = new Map<string, CodeCount>();
+  for (const f of files) {
+    const seen = new Set<string>();
+    for (const d of f.diagnostics) {
+      const key = `${d.severity}\0${d.code}`;
+      const c = byKey.get(key) ?? { severity: d.severity, code: d.code, files: 0, rows: 0 };
+      c.rows++;
+      if (!seen.has(key)) c.files++;
+      seen.add(key);
+      byKey.set(key, c);
+    }
+  }
+  return [...byKey.values()].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.files - a.files || a.code.localeCompare(b.code));
 }
 
 function addReport(rows: Rows, parsed: ParsedReport): void {

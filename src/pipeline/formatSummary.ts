@@ -15,6 +15,9 @@ export function formatFileLine(f: FileSummary): string {
   return `${f.status.padEnd(9)} ${f.source_file}  ${detail}`;
 }
 
+const codeList = (s: BuildSummary, severity: string) =>
+  s.codes.filter((c) => c.severity === severity).map((c) => `${c.code} ${c.files}`).join(', ') || '—';
+
 export function formatBuildSummary(s: BuildSummary): string {
   const d = s.manifest.dataset;
   const bytes = s.manifest.tables.reduce((sum, t) => sum + t.bytes, 0);
@@ -22,6 +25,7 @@ export function formatBuildSummary(s: BuildSummary): string {
     `built ${s.n_reports} reports from ${s.n_files} files (${s.n_skipped} skipped) into ${s.out_dir} in ${s.elapsed_ms} ms`,
     `formats: ${counts(d.formats)} · kinds: ${counts(d.doc_kinds)} · years: ${counts(d.years)}`,
     `files with errors: ${s.n_files_with_errors} · with warnings: ${s.n_files_with_warnings}`,
+    ...(['error', 'warning', 'info'] as const).map((sev) => `${sev} codes (files): ${codeList(s, sev)}`),
     `tables: ${s.manifest.tables.map((t) => `${t.name} ${t.rows}`).join(' · ')} (${kB(bytes)})`,
   ].join('\n');
 }

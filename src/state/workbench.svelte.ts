@@ -7,6 +7,7 @@ import { BaseIntegrity } from './baseIntegrity.svelte.ts';
 import { Catalog } from './catalog.svelte.ts';
 import { CATALOG_BASE_SQL } from './catalogQuery.ts';
 import { ChartState } from './chartState.svelte.ts';
+import { BuildDiagnostics } from './diagnostics.svelte.ts';
 import { Downloads } from './downloads.svelte.ts';
 import { markAfterPaint, markOnce } from './marks.ts';
 import { OVERVIEW_SQL, toOverview, type OverviewData } from './overviewQuery.ts';
@@ -19,8 +20,8 @@ import { decodeView, type ViewState } from './urlCodec.ts';
 import { UrlState } from './urlState.svelte.ts';
 
 export type Phase = 'manifest' | 'db' | 'data' | 'ready' | 'error';
-export type Panel = 'overview' | 'reports' | 'report' | 'sql' | 'chart' | 'schema' | 'library';
-const PANELS: readonly Panel[] = ['overview', 'reports', 'report', 'sql', 'chart', 'schema', 'library'];
+export type Panel = 'overview' | 'reports' | 'report' | 'sql' | 'chart' | 'schema' | 'library' | 'diagnostics';
+const PANELS: readonly Panel[] = ['overview', 'reports', 'report', 'sql', 'chart', 'schema', 'library', 'diagnostics'];
 
 export class Workbench {
   phase = $state<Phase>('manifest');
@@ -39,6 +40,8 @@ export class Workbench {
   /** query history and saved queries (browser storage) */
   readonly library: QueryLibrary;
   readonly downloads: Downloads;
+  /** what the build met in each input file (the `diagnostics` table) */
+  readonly diagnostics: BuildDiagnostics;
   /** the view in the URL: panel, language, SQL and the parts of the panels (catalog, open report, chart) */
   readonly url: UrlState;
   /** the loaded data set: guard for the user's SQL, check after it, one-click restore */
@@ -64,6 +67,7 @@ export class Workbench {
     this.catalog = new Catalog(() => this.engine);
     this.viewer = new ReportViewer(() => this.engine);
     this.schemaSamples = new SchemaSamples(() => this.engine);
+    this.diagnostics = new BuildDiagnostics(() => this.engine);
     this.downloads = new Downloads(() => this.engine, {
       sql: () => this.query.resultSql || this.query.sql,
       name: () => this.library.nameOf(this.query.resultSql || this.query.sql),
@@ -122,6 +126,7 @@ export class Workbench {
       this.overview = toOverview(rows.map((r) => ({ dim: r.dim, k: r.k, n: Number(r.n) })));
       this.phase = 'ready';
       markAfterPaint('wb:first-result');
+      void this.diagnostics.load();
       void this.loadSecondary();
     } catch (e) {
       this.startError = e instanceof Error ? e.message : String(e);

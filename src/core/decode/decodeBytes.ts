@@ -26,7 +26,7 @@ const latin1 = (bytes: Uint8Array): string => {
 };
 
 /** Heuristic for BOM-less UTF-16: many NULs at odd (LE) or even (BE) positions. */
-const sniffUtf16 = (bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null => {
+export const sniffUtf16 = (bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null => {
   const n = Math.min(bytes.length - (bytes.length % 2), 4096);
   if (n < 8) return null;
   let evenZero = 0;

@@ -1,0 +1,52 @@
+import type { Diagnostic } from '../schema.ts';
+import { decodeBytes, type Decoded } from './decodeBytes.ts';
+import { htmlToText, looksLikeHtml } from './htmlToText.ts';
+
+export interface DecodedDocument extends Decoded {
+  /** what decoding did to the file: `encoding`, `nul_bytes`, `html_stripped` */
+  diagnostics: Diagnostic[];
+}
+
+const info = (code: string, message: string): Diagnostic => ({ severity: 'info', code, message });
+
+function encodingNote(bytes: Uint8Array, encoding: string): Diagnostic | null {
+  switch (encoding) {
+    case 'gb18030':
+      return info('encoding', 'decoded as GB18030 (compatible with GBK and GB2312); the bytes are not UTF-8');
+    case 'utf-16le':
+    case 'utf-16be': {
+      const name = encoding === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE';
+      const bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+      return info('encoding', `decoded as ${name} (${bom ? 'byte order mark' : 'no byte order mark; recognised by its zero bytes'})`);
+    }
+    case 'latin1':
+      return { severity: 'warning', code: 'encoding', message: 'no known text encoding fits these bytes; read as Latin-1, characters may be wrong' };
+    default:
+      return null;
+  }
+}
+
+/**
+ * Bytes → the text a reader sees: decodeBytes (UTF-8, UTF-16, GB18030), then NUL characters removed and HTML
+ * pages turned into text. Every step that changed something leaves an info diagnostic saying so.
+ */
+export function decodeDocument(bytes: Uint8Array, sourceFile = ''): DecodedDocument {
+  const decoded = decodeBytes(bytes);
+  const diagnostics: Diagnostic[] = [];
+  const note = encodingNote(bytes, decoded.encoding);
+  if (note) diagnostics.push(note);
+  let text = decoded.text;
+  let nul = 0;
+  for (let i = text.indexOf('\0'); i >= 0; i = text.indexOf('\0', i + 1)) nul++;
+  if (nul > 0) {
+    diagnostics.push(info('nul_bytes', `removed ${nul} NUL character${nul === 1 ? '' : 's'} (zero bytes) from the text`));
+    text = text.replaceAll('\0', '');
+  }
+  if (looksLikeHtml(text, sourceFile)) {
+    const h = htmlToText(text);
+    diagnostics.push(info('html_stripped',
+      `HTML page converted to text: removed ${h.scripts} <script>, ${h.styles} <style>, ${h.handlers} event-handler attributes (on…=) and ${h.tags} other tags`));
+    text = h.text;
+  }
+  return { text, encoding: decoded.encoding, diagnostics };
+}
