@@ -3,10 +3,12 @@ import * as base from './messages/base.ts';
 import * as explore from './messages/explore.ts';
 import * as chart from './messages/chart.ts';
 import * as share from './messages/share.ts';
+import * as failures from './messages/failures.ts';
 
 export const en: Dict = {
   ...base.en,
   ...explore.en,
   ...chart.en,
   ...share.en,
+  ...failures.en,
 };

@@ -2,12 +2,14 @@ import * as base from './messages/base.ts';
 import * as explore from './messages/explore.ts';
 import * as chart from './messages/chart.ts';
 import * as share from './messages/share.ts';
+import * as failures from './messages/failures.ts';
 
 export const zh = {
   ...base.zh,
   ...explore.zh,
   ...chart.zh,
   ...share.zh,
+  ...failures.zh,
 };
 
 export type Dict = Record<keyof typeof zh, string>;

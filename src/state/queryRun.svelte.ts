@@ -1,11 +1,16 @@
 import type { Engine, QueryResult } from '../db/engine.ts';
 import { parseDuckDbError, type DuckDbErrorInfo } from '../db/errorPosition.ts';
+import { explainError, type ErrorExplanation } from '../db/explainError.ts';
 
 export const DEFAULT_SQL = `SELECT report_id, title, organ, report_year, format, doc_kind, n_errors
 FROM reports
 ORDER BY report_year, organ;`;
 
-export type QueryFailure = DuckDbErrorInfo;
+/** DuckDB's words (kept verbatim for display) and what they mean by class. */
+export interface QueryFailure extends DuckDbErrorInfo { explained: ErrorExplanation }
+
+/** A cancelled query whose worker does not answer within this is taken for a wedged worker. */
+export const CANCEL_ANSWER_MS = 30_000;
 
 /** A finished run (not a cancelled one), for the query history. */
 export interface FinishedRun { sql: string; at: string; rows: number | null; ms: number; error: string | null }
@@ -30,6 +35,8 @@ export class QueryRun {
       onfinished?: (run: FinishedRun) => void;
       /** a statement that may have created or dropped a table or view ran */
       onschemachange?: () => void;
+      /** the engine is broken (crash, invalidated database, no answer): it must be re-initialised */
+      onfatal?: (reason: string) => void;
     } = {},
   ) {}
 
@@ -53,8 +60,10 @@ export class QueryRun {
       if (e instanceof Error && e.name === 'QueryCancelled') {
         this.cancelled = true;
       } else {
-        this.error = parseDuckDbError(e instanceof Error ? e.message : String(e), sql);
+        const info = parseDuckDbError(e instanceof Error ? e.message : String(e), sql);
+        this.error = { ...info, explained: explainError(info.message) };
         this.hooks.onfinished?.({ sql, at: new Date().toISOString(), rows: null, ms: 0, error: this.error.headline });
+        if (this.error.explained.fatal) this.hooks.onfatal?.(this.error.headline);
       }
     } finally {
       if (my === this.token) this.running = false;
@@ -76,6 +85,18 @@ export class QueryRun {
     this.token++;
     this.running = false;
     this.cancelled = true;
-    await engine.cancel();
+    // A worker stuck inside WebAssembly answers neither the cancel nor anything else: then it is re-initialised.
+    void engine.cancel();
+    if (!(await engine.ping(CANCEL_ANSWER_MS))) {
+      engine.fail('no answer after cancel');
+    }
+  }
+
+  /** The engine under a running query was replaced: its answer will never come. */
+  abandon(): void {
+    if (!this.running) return;
+    this.token++;
+    this.running = false;
+    this.cancelled = true;
   }
 }
