@@ -10,7 +10,7 @@ ORDER BY report_year, organ;`;
 export interface QueryFailure extends DuckDbErrorInfo { explained: ErrorExplanation }
 
 /** A cancelled query whose worker does not answer within this is taken for a wedged worker. */
-export const CANCEL_ANSWER_MS = 30_000;
+export const CANCEL_ANSWER_MS = 15_000;
 
 /** A finished run (not a cancelled one), for the query history. */
 export interface FinishedRun { sql: string; at: string; rows: number | null; ms: number; error: string | null }

@@ -239,6 +239,43 @@ describe('a crashed engine', () => {
   });
 });
 
+/** DuckDB's worker in the page (playwright runs code inside it, as a stand-in for faults a test cannot cause). */
+function duckdbWorker() {
+  const w = page.workers().filter((x) => /duckdb-browser-eh\.worker/.test(x.url())).at(-1);
+  if (!w) throw new Error(`no DuckDB worker among ${page.workers().map((x) => x.url()).join(', ')}`);
+  return w;
+}
+
+async function expectRecovered(reason: RegExp, sql: string): Promise<void> {
+  const notice = page.getByTestId('recovery');
+  await expect.poll(() => notice.getAttribute('data-state'), { timeout: 90_000 }).toBe('done');
+  expect(await notice.textContent()).toMatch(reason);
+  expect(await page.locator('.cm-content').textContent()).toBe(sql);
+  await page.waitForSelector('[data-testid="status"][data-phase="ready"]');
+  await expectWorks();
+  await page.getByTestId('recovery-dismiss').click();
+}
+
+describe('a worker that fails in other ways', () => {
+  it('an uncaught error in the worker is detected at once and the database re-initialised', async () => {
+    const before = duckdbWorker();
+    await setSql(page, 'SELECT 7 AS kept');
+    await before.evaluate(() => void setTimeout(() => { throw new Error('injected worker fault'); }));
+    await expectRecovered(/worker error/, 'SELECT 7 AS kept');
+    expect(duckdbWorker()).not.toBe(before);
+  });
+
+  it('a worker that stops answering: the query hangs, Esc cancels, and the silence is taken for a crash', async () => {
+    await setSql(page, 'SELECT 42 AS answer');
+    await duckdbWorker().evaluate(() => self.close());
+    await page.getByTestId('sql-run').click();
+    await expect.poll(() => page.getByTestId('sql-cancel').isEnabled(), POLL).toBe(true);
+    await page.keyboard.press('Escape');
+    await cancelledShown();
+    await expectRecovered(/no answer after cancel/, 'SELECT 42 AS answer');
+  });
+});
+
 describe('in English', () => {
   it('explains a failed cast and a syntax error in English', async () => {
     await page.getByTestId('lang-toggle').click();
