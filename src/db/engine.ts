@@ -5,6 +5,8 @@ import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?ur
 import { Table, type Schema } from 'apache-arrow';
 import { tableDef, type TableDef, type TableName } from '../core/schema.ts';
 import { createTableSql } from './ddl.ts';
+import { parseDuckDbError } from './errorPosition.ts';
+import { explainError } from './explainError.ts';
 import { countSql, losslessSql, stripStatementEnd } from './exportSql.ts';
 import { MAX_RESULT_ROWS } from './limits.ts';
 import { fetchTableIpc } from './fetchTableIpc.ts';
@@ -156,7 +158,10 @@ export class Engine {
     try {
       return await this.sysConn.query(sql);
     } catch (e) {
-      throw new QueryError(e instanceof Error ? e.message : String(e), sql, { cause: e });
+      const message = e instanceof Error ? e.message : String(e);
+      // the catalog, overview or report viewer may be the first to meet a crashed engine
+      if (explainError(parseDuckDbError(message, sql).message).fatal) this.fail(message);
+      throw new QueryError(message, sql, { cause: e });
     }
   }
 
