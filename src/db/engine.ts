@@ -5,6 +5,8 @@ import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?ur
 import { RecordBatchReader, Table, type Schema } from 'apache-arrow';
 import { TABLE_NAMES, tableDef, type TableDef, type TableName } from '../core/schema.ts';
 import { createTableSql } from './ddl.ts';
+import { parseDuckDbError } from './errorPosition.ts';
+import { explainError } from './explainError.ts';
 import { countSql, losslessSql, stripStatementEnd } from './exportSql.ts';
 import { IN_MEMORY_BYTES, IN_MEMORY_ROWS } from './limits.ts';
 import { dropResultSql, materializeSql, pageSql, rereadableTail, resultCountSql } from './pagingSql.ts';
@@ -97,6 +99,9 @@ export class Engine {
   /** definitions of the views of views.sql as DuckDB stored them, to notice one replaced */
   private viewDefinitions: Map<string, string> | null = null;
   private guard: Promise<GuardOptions> | null = null;
+  /** why the worker is known to be unusable (see onFailure), null while it is not */
+  private failureReason: string | null = null;
+  private readonly failureListeners = new Set<(reason: string) => void>();
 
   private constructor(
     private readonly db: duckdb.AsyncDuckDB,
@@ -121,7 +126,54 @@ export class Engine {
     // Tables arrive as Arrow, which this does not restrict; once off, it cannot be switched on again.
     await sysConn.query(`SET enable_external_access = false;`);
     const userConn = await db.connect();
-    return new Engine(db, worker, userConn, sysConn, dataBase);
+    const engine = new Engine(db, worker, userConn, sysConn, dataBase);
+    // An uncaught error in the worker leaves DuckDB-WASM's pending requests unanswered for ever.
+    worker.addEventListener('error', (e) => engine.fail(`worker error: ${e.message || 'unknown'}`));
+    worker.addEventListener('messageerror', () => engine.fail('worker message error'));
+    return engine;
+  }
+
+  /** Why the engine can no longer be used, or null while it is healthy as far as anyone knows. */
+  get failure(): string | null {
+    return this.failureReason;
+  }
+
+  /** Calls `listener` once when the engine fails (a worker error event, or fail()); returns an unsubscribe. */
+  onFailure(listener: (reason: string) => void): () => void {
+    if (this.failureReason !== null) {
+      listener(this.failureReason);
+      return () => {};
+    }
+    this.failureListeners.add(listener);
+    return () => this.failureListeners.delete(listener);
+  }
+
+  /** Declares the engine unusable (a crash seen in an answer, a worker that stopped answering). */
+  fail(reason: string): void {
+    if (this.failureReason !== null) return;
+    this.failureReason = reason;
+    for (const l of [...this.failureListeners]) l(reason);
+    this.failureListeners.clear();
+  }
+
+  /**
+   * Whether DuckDB still answers a trivial query within `timeoutMs`. A WebAssembly trap (heap exhausted:
+   * "memory access out of bounds") leaves the worker running but every later query failing; a wedged
+   * worker never answers. Both give false. Runs on the internal connection: it queues behind internal work only.
+   */
+  async ping(timeoutMs = 10_000): Promise<boolean> {
+    if (this.failureReason !== null) return false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    const answer = this.sysConn.query('SELECT 42 AS ping').then(
+      (t) => Number(t.getChildAt(0)?.get(0)) === 42,
+      () => false,
+    );
+    try {
+      return await Promise.race([answer, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /**
@@ -156,7 +208,10 @@ export class Engine {
     try {
       return await this.sysConn.query(sql);
     } catch (e) {
-      throw new QueryError(e instanceof Error ? e.message : String(e), sql, { cause: e });
+      const message = e instanceof Error ? e.message : String(e);
+      // the catalog, overview or report viewer may be the first to meet a crashed engine
+      if (explainError(parseDuckDbError(message, sql).message).fatal) this.fail(message);
+      throw new QueryError(message, sql, { cause: e });
     }
   }
 
@@ -558,11 +613,19 @@ export class Engine {
     return new Map((t.toArray() as { name: string; type: string }[]).map((r) => [r.name, r.type]));
   }
 
+  /** Closes the connections and ends the worker; a dead or wedged worker is ended without waiting for it. */
   async close(): Promise<void> {
-    await this.userConn.close().catch(() => {});
-    if (this.chartConn) await (await this.chartConn).close().catch(() => {});
-    if (this.exportConn) await (await this.exportConn).close().catch(() => {});
-    await this.sysConn.close().catch(() => {});
+    const graceful = (async () => {
+      if (this.failureReason !== null) return;
+      await this.userConn.close().catch(() => {});
+      if (this.chartConn) await (await this.chartConn).close().catch(() => {});
+      if (this.exportConn) await (await this.exportConn).close().catch(() => {});
+      await this.sysConn.close().catch(() => {});
+    })();
+    await Promise.race([graceful, new Promise((r) => setTimeout(r, 2_000))]);
+    // closed on purpose: nobody is told it failed
+    this.failureListeners.clear();
+    this.failureReason ??= 'closed';
     await this.db.terminate();
     this.worker.terminate();
   }

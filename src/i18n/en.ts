@@ -6,6 +6,7 @@ import * as share from './messages/share.ts';
 import * as protect from './messages/protect.ts';
 import * as paging from './messages/paging.ts';
 import * as hostile from './messages/hostile.ts';
+import * as failures from './messages/failures.ts';
 
 export const en: Dict = {
   ...base.en,
@@ -15,4 +16,5 @@ export const en: Dict = {
   ...protect.en,
   ...paging.en,
   ...hostile.en,
+  ...failures.en,
 };

@@ -5,6 +5,7 @@ import * as share from './messages/share.ts';
 import * as protect from './messages/protect.ts';
 import * as paging from './messages/paging.ts';
 import * as hostile from './messages/hostile.ts';
+import * as failures from './messages/failures.ts';
 
 export const zh = {
   ...base.zh,
@@ -14,6 +15,7 @@ export const zh = {
   ...protect.zh,
   ...paging.zh,
   ...hostile.zh,
+  ...failures.zh,
 };
 
 export type Dict = Record<keyof typeof zh, string>;

@@ -54,6 +54,11 @@ export class Catalog implements UrlPart {
     await this.engine()?.sys(ALL_SELECTED_SQL);
   }
 
+  /** A new database (re-initialised after a crash) has none of the catalog's tables: load() builds them again. */
+  reset(): void {
+    this.initialised = false;
+  }
+
   /** Builds the catalog's base table and applies the (possibly restored) filter. Called after start-up. */
   async load(): Promise<void> {
     const engine = this.engine();

@@ -2,12 +2,17 @@ import type { Engine, QueryResult } from '../db/engine.ts';
 import { parseDuckDbError, type DuckDbErrorInfo } from '../db/errorPosition.ts';
 import type { GuardVerdict } from '../db/guardStatement.ts';
 import { ResultPages } from './resultPages.svelte.ts';
+import { explainError, type ErrorExplanation } from '../db/explainError.ts';
 
 export const DEFAULT_SQL = `SELECT report_id, title, organ, report_year, format, doc_kind, n_errors
 FROM reports
 ORDER BY report_year, organ;`;
 
-export type QueryFailure = DuckDbErrorInfo;
+/** DuckDB's words (kept verbatim for display) and what they mean by class. */
+export interface QueryFailure extends DuckDbErrorInfo { explained: ErrorExplanation }
+
+/** A cancelled query whose worker does not answer within this is taken for a wedged worker. */
+export const CANCEL_ANSWER_MS = 15_000;
 
 /** A finished run (not a cancelled one), for the query history. */
 export interface FinishedRun { sql: string; at: string; rows: number | null; ms: number; error: string | null }
@@ -28,6 +33,8 @@ export class QueryRun {
   /** the last run was refused before it reached DuckDB (it would have changed the loaded data set) */
   refusal = $state.raw<Extract<GuardVerdict, { kind: 'refuse' }> | null>(null);
   private token = 0;
+  /** the engine's answer to the running query, awaited by cancel() as a sign of life */
+  private pending: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly engine: () => Engine | null,
@@ -40,6 +47,8 @@ export class QueryRun {
       guard?: (sql: string) => GuardVerdict;
       /** SQL that may have written something ran (or failed part-way): check the data set */
       onwrite?: () => void;
+      /** the engine is broken (crash, invalidated database, no answer): it must be re-initialised */
+      onfatal?: (reason: string) => void;
     } = {},
   ) {}
 
@@ -55,7 +64,9 @@ export class QueryRun {
     this.cancelled = false;
     this.error = null;
     try {
-      const result = await engine.query(sql);
+      const answer = engine.query(sql);
+      this.pending = answer;
+      const result = await answer;
       if (my !== this.token) return;
       this.pages?.close();
       this.result = result;
@@ -70,8 +81,10 @@ export class QueryRun {
       if (e instanceof Error && e.name === 'QueryCancelled') {
         this.cancelled = true;
       } else {
-        this.error = parseDuckDbError(e instanceof Error ? e.message : String(e), sql);
+        const info = parseDuckDbError(e instanceof Error ? e.message : String(e), sql);
+        this.error = { ...info, explained: explainError(info.message) };
         this.hooks.onfinished?.({ sql, at: new Date().toISOString(), rows: null, ms: 0, error: this.error.headline });
+        if (this.error.explained.fatal) this.hooks.onfatal?.(this.error.headline);
       }
     } finally {
       if (my === this.token) this.running = false;
@@ -104,6 +117,18 @@ export class QueryRun {
     this.token++;
     this.running = false;
     this.cancelled = true;
-    await engine.cancel();
+    // A worker stuck inside WebAssembly answers neither the cancel nor anything else: then it is re-initialised.
+    // Alive when either the cancelled query ends or a ping is answered (a ping may queue behind internal work).
+    void engine.cancel();
+    const alive = await Promise.race([this.pending.then(() => true, () => true), engine.ping(CANCEL_ANSWER_MS)]);
+    if (!alive) engine.fail('no answer after cancel');
+  }
+
+  /** The engine under a running query was replaced: its answer will never come. */
+  abandon(): void {
+    if (!this.running) return;
+    this.token++;
+    this.running = false;
+    this.cancelled = true;
   }
 }

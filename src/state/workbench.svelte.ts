@@ -20,6 +20,14 @@ import { decodeView, type ViewState } from './urlCodec.ts';
 import { UrlState } from './urlState.svelte.ts';
 
 export type Phase = 'manifest' | 'db' | 'data' | 'ready' | 'error';
+export interface Recovery {
+  state: 'running' | 'done' | 'failed';
+  /** what broke: DuckDB's message or the reason the engine gave */
+  reason: string;
+  /** the user's own tables that existed before and are gone */
+  lost: string[];
+  error: string | null;
+}
 export type Panel = 'overview' | 'reports' | 'report' | 'sql' | 'chart' | 'schema' | 'library' | 'diagnostics';
 const PANELS: readonly Panel[] = ['overview', 'reports', 'report', 'sql', 'chart', 'schema', 'library', 'diagnostics'];
 
@@ -30,6 +38,9 @@ export class Workbench {
   schema = $state.raw<SchemaInfo>(new Map());
   overview = $state.raw<OverviewData | null>(null);
   panel = $state<Panel>('overview');
+  /** the last re-initialisation of a broken engine (see recover()), shown until dismissed */
+  recovery = $state.raw<Recovery | null>(null);
+  private recovering: Promise<void> | null = null;
   readonly i18n: I18n;
   readonly query: QueryRun;
   /** facets + search; its selection is the `selection` table in DuckDB */
@@ -62,6 +73,7 @@ export class Workbench {
       onschemachange: () => void this.engine?.schema().then((s) => (this.schema = s)),
       guard: this.integrity.guard,
       onwrite: () => void this.integrity.verify(),
+      onfatal: (reason) => void this.recover(reason),
     });
     if (view.sql) this.query.sql = view.sql;
     this.catalog = new Catalog(() => this.engine);
@@ -101,29 +113,7 @@ export class Workbench {
   async start(): Promise<void> {
     this.url.start();
     try {
-      const manifestP = fetchManifest(this.dataBase);
-      const engineP = import('../db/engine.ts').then(({ Engine }) => Engine.create(this.dataBase));
-      // Download and decode the start-up tables while DuckDB instantiates.
-      const decoded = Promise.all([manifestP, import('../db/fetchTableIpc.ts')]).then(([m, { fetchTableIpc }]) =>
-        TABLES.filter((t) => t.eager).map((t) => {
-          const file = m.tables.find((x) => x.name === t.name)?.file ?? `${t.name}.parquet`;
-          const ipc = fetchTableIpc(this.dataBase, file);
-          ipc.catch(() => {}); // reported when awaited below, not as an unhandled rejection meanwhile
-          return [t.name, ipc] as const;
-        }),
-      );
-      this.manifest = await manifestP;
-      this.phase = 'db';
-      this.engine = await engineP;
-      markOnce('wb:db-ready');
-      this.phase = 'data';
-      const engine = this.engine;
-      await Promise.all((await decoded).map(([name, ipc]) => engine.ensureTable(name, ipc)));
-      await this.engine.createViews();
-      await this.catalog.ensureSelection();
-      markOnce('wb:data-ready');
-      const rows = (await this.engine.sys(OVERVIEW_SQL)).toArray() as { dim: string; k: string | null; n: number }[];
-      this.overview = toOverview(rows.map((r) => ({ dim: r.dim, k: r.k, n: Number(r.n) })));
+      await this.boot(fetchManifest(this.dataBase));
       this.phase = 'ready';
       markAfterPaint('wb:first-result');
       void this.diagnostics.load();
@@ -134,8 +124,72 @@ export class Workbench {
     }
   }
 
+  /**
+   * A new DuckDB with the start-up tables (from the Parquet files), the views, the catalog's selection and the
+   * overview: at start-up, and again to recover from a crashed engine. Lazily loaded tables load again when used.
+   */
+  private async boot(manifestP: Promise<Manifest>): Promise<void> {
+    const engineP = import('../db/engine.ts').then(({ Engine }) => Engine.create(this.dataBase));
+    // Download and decode the start-up tables while DuckDB instantiates.
+    const decoded = Promise.all([manifestP, import('../db/fetchTableIpc.ts')]).then(([m, { fetchTableIpc }]) =>
+      TABLES.filter((t) => t.eager).map((t) => {
+        const file = m.tables.find((x) => x.name === t.name)?.file ?? `${t.name}.parquet`;
+        const ipc = fetchTableIpc(this.dataBase, file);
+        ipc.catch(() => {}); // reported when awaited below, not as an unhandled rejection meanwhile
+        return [t.name, ipc] as const;
+      }),
+    );
+    this.manifest = await manifestP;
+    this.phase = 'db';
+    const engine = await engineP;
+    this.engine = engine;
+    markOnce('wb:db-ready');
+    this.phase = 'data';
+    await Promise.all((await decoded).map(([name, ipc]) => engine.ensureTable(name, ipc)));
+    await engine.createViews();
+    await this.catalog.ensureSelection();
+    markOnce('wb:data-ready');
+    const rows = (await engine.sys(OVERVIEW_SQL)).toArray() as { dim: string; k: string | null; n: number }[];
+    this.overview = toOverview(rows.map((r) => ({ dim: r.dim, k: r.k, n: Number(r.n) })));
+    engine.onFailure((reason) => void this.recover(reason));
+  }
+
+  /**
+   * Re-initialises DuckDB when its engine is broken (a WebAssembly trap such as an exhausted heap, an
+   * invalidated database, a worker that stopped answering): the same path as start-up, without a page
+   * reload, so the SQL in the editor and every panel's state stay. Tables the user created are lost.
+   * Does nothing when the engine still answers. Concurrent calls share one recovery.
+   */
+  recover(reason: string): Promise<void> {
+    return (this.recovering ??= this.rebuild(reason).finally(() => (this.recovering = null)));
+  }
+
+  private async rebuild(reason: string): Promise<void> {
+    const old = this.engine;
+    if (!old || this.phase !== 'ready' || (await old.ping())) return;
+    const before = this.schema;
+    this.recovery = { state: 'running', reason, lost: [], error: null };
+    this.engine = null;
+    this.query.abandon();
+    void old.close();
+    try {
+      await this.boot(Promise.resolve(this.manifest!));
+      this.catalog.reset();
+      this.schemaSamples.samples = {};
+      this.phase = 'ready';
+      // not the SQL of the URL: it may be the very query that broke the engine
+      await this.loadSecondary(false);
+      const lost = [...before].filter(([name, s]) => s.kind === 'table' && !this.schema.has(name)).map(([name]) => name);
+      this.recovery = { state: 'done', reason, lost, error: null };
+    } catch (e) {
+      this.recovery = { state: 'failed', reason, lost: [], error: e instanceof Error ? e.message : String(e) };
+      this.startError = this.recovery.error;
+      this.phase = 'error';
+    }
+  }
+
   /** Work the first screen does not wait for. */
-  private async loadSecondary(): Promise<void> {
+  private async loadSecondary(first = true): Promise<void> {
     if (!this.engine) return;
     const guarded = this.integrity.prepare().catch(() => {});
     await this.catalog.load().catch((e: unknown) => {
@@ -144,7 +198,7 @@ export class Workbench {
     this.schema = await this.engine.schema();
     if (this.viewer.reportId && !this.viewer.data) void this.viewer.open(this.viewer.reportId);
     await guarded; // a shared link's SQL may carry a DROP of a view
-    if (this.panel === 'sql' && new URLSearchParams(location.search).has('sql')) void this.query.run();
+    if (first && this.panel === 'sql' && new URLSearchParams(location.search).has('sql')) void this.query.run();
   }
 
   /** The base tables are back: rebuild what panels derived from them (catalog, selection, overview, open report). */
