@@ -208,11 +208,18 @@ export class Engine {
     try {
       return await this.sysConn.query(sql);
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      // the catalog, overview or report viewer may be the first to meet a crashed engine
-      if (explainError(parseDuckDbError(message, sql).message).fatal) this.fail(message);
-      throw new QueryError(message, sql, { cause: e });
+      throw this.queryError(e, sql);
     }
+  }
+
+  /**
+   * The error to throw for a failed statement. Whichever query meets a crashed engine first (the catalog, the
+   * overview, a chart, a download, a page of a big result) declares it failed, so the workbench recovers.
+   */
+  private queryError(e: unknown, sql: string): QueryError {
+    const message = e instanceof Error ? e.message : String(e);
+    if (explainError(parseDuckDbError(message, sql).message).fatal) this.fail(message);
+    return new QueryError(message, sql, { cause: e });
   }
 
   /**
@@ -273,6 +280,7 @@ export class Engine {
       };
     } catch (e) {
       if (e instanceof QueryCancelled || this.cancelled || gen !== this.resultGen) throw new QueryCancelled();
+      // not declared failed here: the SQL panel shows this error first, then asks for the recovery (onfatal)
       throw new QueryError(e instanceof Error ? e.message : String(e), sql, { cause: e });
     } finally {
       if (!handedOver) release();
@@ -334,7 +342,7 @@ export class Engine {
       return { total: Number(n.getChildAt(0)?.get(0) ?? 0), pageable: true };
     } catch (e) {
       if (e instanceof QueryCancelled || this.cancelled || gen !== this.resultGen) throw new QueryCancelled();
-      throw new QueryError(e instanceof Error ? e.message : String(e), tail, { cause: e });
+      throw this.queryError(e, tail);
     }
   }
 
@@ -351,7 +359,7 @@ export class Engine {
     } catch (e) {
       await this.userConn.cancelSent().catch(() => false);
       if (e instanceof QueryCancelled || this.cancelled || gen !== this.resultGen) throw new QueryCancelled();
-      throw new QueryError(e instanceof Error ? e.message : String(e), sql, { cause: e });
+      throw this.queryError(e, sql);
     } finally {
       if (this.tableGen) await this.dropResultTable();
     }
@@ -367,7 +375,7 @@ export class Engine {
       try {
         return await this.userConn.query(sql);
       } catch (e) {
-        throw new QueryError(e instanceof Error ? e.message : String(e), sql, { cause: e });
+        throw this.queryError(e, sql);
       }
     } finally {
       release();
@@ -403,7 +411,7 @@ export class Engine {
         return { table, ms: performance.now() - t0, truncated: false };
       } catch (e) {
         if (e instanceof QueryCancelled || my !== this.chartToken) throw new QueryCancelled();
-        throw new QueryError(e instanceof Error ? e.message : String(e), sql, { cause: e });
+        throw this.queryError(e, sql);
       } finally {
         this.chartBusy = false;
       }
@@ -489,7 +497,7 @@ export class Engine {
       });
     } catch (e) {
       if (e instanceof QueryCancelled || signal?.aborted) throw new QueryCancelled();
-      throw new QueryError(e instanceof Error ? e.message : String(e), sql, { cause: e });
+      throw this.queryError(e, sql);
     } finally {
       signal?.removeEventListener('abort', abort);
       // A consumer that stopped early leaves the query pending; harmless when it has finished.

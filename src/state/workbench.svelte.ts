@@ -171,6 +171,8 @@ export class Workbench {
     this.recovery = { state: 'running', reason, lost: [], error: null };
     this.engine = null;
     this.query.abandon();
+    // a download streaming from the old worker would wait for ever
+    this.downloads.cancel();
     void old.close();
     try {
       await this.boot(Promise.resolve(this.manifest!));
