@@ -1,6 +1,8 @@
 // Paging benchmark: a 5,000,000-row result in the SQL panel (headless Chromium, built app). Times the first rows on
 // screen, the exact count (the statement materialised once in DuckDB), a jump to the last row; records the longest
-// gap between two animation frames meanwhile (the page's responsiveness) and the JS heap after a GC.
+// gap between two animation frames meanwhile (the page's responsiveness) and the JS heap after a GC. Baseline, in the
+// same page and run: DuckDB alone materialising the same statement into a temp table (what counting costs at least),
+// so the count is reported as a ratio to it.
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -18,7 +20,17 @@ const START_FRAMES = `(() => {
   requestAnimationFrame(tick);
 })()`;
 
-async function once(p: Page, timeout: number): Promise<{ first: number; counted: number; end: number; gap: number; heapMb: number }> {
+const BARE = `(async () => {
+  const engine = window.__workbench.engine;
+  const t0 = performance.now();
+  await engine.sys('CREATE OR REPLACE TEMP TABLE __bench_floor AS ' + ${JSON.stringify(SQL)});
+  const ms = performance.now() - t0;
+  await engine.sys('DROP TABLE __bench_floor');
+  return ms;
+})()`;
+
+async function once(p: Page, timeout: number): Promise<{ first: number; counted: number; end: number; gap: number; heapMb: number; floor: number; ratio: number }> {
+  const floor = (await p.evaluate(BARE)) as number;
   await p.evaluate(START_FRAMES);
   const t0 = Date.now();
   await p.getByTestId('sql-run').click();
@@ -35,7 +47,7 @@ async function once(p: Page, timeout: number): Promise<{ first: number; counted:
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   await cdp.detach();
-  return { first, counted, end, gap, heapMb: usedSize / 2 ** 20 };
+  return { first, counted, end, gap, heapMb: usedSize / 2 ** 20, floor, ratio: counted / floor };
 }
 
 export async function paging(options: BenchOptions): Promise<unknown> {
@@ -54,16 +66,18 @@ export async function paging(options: BenchOptions): Promise<unknown> {
     for (let i = 0; i < options.warmup + options.runs; i++) {
       const r = await once(p, options.timeoutMs);
       const warm = i < options.warmup;
-      console.log(`  ${warm ? 'warm-up' : 'run'} ${i + 1}: first rows ${r.first} ms · counted ${r.counted} ms · last row ${r.end} ms · longest frame gap ${r.gap.toFixed(0)} ms · heap ${r.heapMb.toFixed(1)} MB`);
+      console.log(`  ${warm ? 'warm-up' : 'run'} ${i + 1}: first rows ${r.first} ms · counted ${r.counted} ms · last row ${r.end} ms · longest frame gap ${r.gap.toFixed(0)} ms · heap ${r.heapMb.toFixed(1)} MB · bare DuckDB ${r.floor.toFixed(0)} ms (count ${r.ratio.toFixed(2)}×)`);
       if (!warm) runs.push(r);
     }
-    const s = Object.fromEntries((['first', 'counted', 'end', 'gap', 'heapMb'] as const).map((k) => [k, summarize(runs.map((r) => r[k]))]));
+    const s = Object.fromEntries((['first', 'counted', 'end', 'gap', 'heapMb', 'floor', 'ratio'] as const).map((k) => [k, summarize(runs.map((r) => r[k]))]));
     console.log(`\n5,000,000-row result (${options.runs} runs)`);
     printTable(
       ['measure', 'n', 'median', 'min', 'max'],
       [
         ['run → first rows on screen, ms', s.first!.n, s.first!.median, s.first!.min, s.first!.max],
         ['run → exact count, ms', s.counted!.n, s.counted!.median, s.counted!.min, s.counted!.max],
+        ['baseline: DuckDB alone materialises it, ms', s.floor!.n, s.floor!.median, s.floor!.min, s.floor!.max],
+        ['exact count / baseline (ratio)', s.ratio!.n, s.ratio!.median, s.ratio!.min, s.ratio!.max],
         ['jump → last row on screen, ms', s.end!.n, s.end!.median, s.end!.min, s.end!.max],
         ['longest gap between frames, ms', s.gap!.n, s.gap!.median, s.gap!.min, s.gap!.max],
         ['JS heap after GC, MB', s.heapMb!.n, s.heapMb!.median, s.heapMb!.min, s.heapMb!.max],
