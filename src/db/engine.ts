@@ -237,9 +237,9 @@ export class Engine {
     const release = await this.lockUserConn();
     let handedOver = false;
     try {
-      if (this.cancelled || gen !== this.resultGen) throw new QueryCancelled();
+      if (this.superseded(gen)) throw new QueryCancelled();
       const t0 = performance.now();
-      const reader = await RecordBatchReader.from(this.userMessages(sql, () => this.cancelled || gen !== this.resultGen));
+      const reader = await RecordBatchReader.from(pendingMessages(this.userConn, sql, () => this.superseded(gen)));
       const it = reader[Symbol.asyncIterator]();
       const batches = [];
       let rows = 0;
@@ -247,7 +247,7 @@ export class Engine {
       let more = false;
       for (;;) {
         const next = await it.next();
-        if (this.cancelled || gen !== this.resultGen) throw new QueryCancelled();
+        if (this.superseded(gen)) throw new QueryCancelled();
         if (next.done) break;
         batches.push(next.value);
         rows += next.value.numRows;
@@ -279,7 +279,7 @@ export class Engine {
         more: { size, fetchRows: (offset, limit) => this.fetchRows(gen, offset, limit, columns) },
       };
     } catch (e) {
-      if (e instanceof QueryCancelled || this.cancelled || gen !== this.resultGen) throw new QueryCancelled();
+      if (e instanceof QueryCancelled || this.superseded(gen)) throw new QueryCancelled();
       // not declared failed here: the SQL panel shows this error first, then asks for the recovery (onfatal)
       throw new QueryError(e instanceof Error ? e.message : String(e), sql, { cause: e });
     } finally {
@@ -287,35 +287,15 @@ export class Engine {
     }
   }
 
-  /**
-   * `sql` on the user connection as Arrow IPC messages (schema first). Unlike send(), whose reader prefetches and
-   * retries a fetch that answers "not ready" (which after a cancel it may do for ever), this stops as soon as
-   * `stop()` says so: a background count never holds the connection after a newer query or a cancel.
-   */
-  private userMessages(sql: string, stop: () => boolean): AsyncGenerator<Uint8Array> {
-    return this.userConn.useUnsafe(async function* (db, id) {
-      let header = await db.startPendingQuery(id, sql, true);
-      while (header === null) {
-        if (stop()) throw new QueryCancelled();
-        header = await db.pollPendingQuery(id);
-      }
-      yield header;
-      for (;;) {
-        let msg: Uint8Array | null = null;
-        while (msg === null) {
-          if (stop()) throw new QueryCancelled();
-          msg = await db.fetchQueryResults(id);
-        }
-        if (msg.length === 0) return;
-        yield msg;
-      }
-    });
-  }
-
   /** Frees an older result's table once newer rows replace it on screen (not while a stream is open on the connection). */
   private async dropResultTable(): Promise<void> {
     await this.userConn.query(dropResultSql).catch(() => {});
     this.tableGen = 0;
+  }
+
+  /** Query number `gen` was cancelled, or a newer one replaced it. */
+  private superseded(gen: number): boolean {
+    return this.cancelled || gen !== this.resultGen;
   }
 
   /** The user connection runs one thing at a time: two streams on it would read each other's batches. */
@@ -329,19 +309,19 @@ export class Engine {
   /** Stops the first stream, then runs `tail` again into the result table (cancellable, like the query). */
   private async materialize(gen: number, tail: string): Promise<ResultSize> {
     const stillMine = () => {
-      if (this.cancelled || gen !== this.resultGen) throw new QueryCancelled();
+      if (this.superseded(gen)) throw new QueryCancelled();
     };
     try {
       await this.userConn.cancelSent().catch(() => false);
       if (this.tableGen) await this.dropResultTable();
       stillMine();
-      for await (const _ of this.userMessages(materializeSql(tail), () => this.cancelled || gen !== this.resultGen)) stillMine();
+      for await (const _ of pendingMessages(this.userConn, materializeSql(tail), () => this.superseded(gen))) stillMine();
       this.tableGen = gen;
       stillMine();
       const n = await this.userConn.query(resultCountSql);
       return { total: Number(n.getChildAt(0)?.get(0) ?? 0), pageable: true };
     } catch (e) {
-      if (e instanceof QueryCancelled || this.cancelled || gen !== this.resultGen) throw new QueryCancelled();
+      if (e instanceof QueryCancelled || this.superseded(gen)) throw new QueryCancelled();
       throw this.queryError(e, tail);
     }
   }
@@ -351,14 +331,14 @@ export class Engine {
     let total = counted;
     try {
       for (;;) {
-        if (this.cancelled || gen !== this.resultGen) throw new QueryCancelled();
+        if (this.superseded(gen)) throw new QueryCancelled();
         const next = await it.next();
         if (next.done) return { total, pageable: false };
         total += next.value.numRows;
       }
     } catch (e) {
       await this.userConn.cancelSent().catch(() => false);
-      if (e instanceof QueryCancelled || this.cancelled || gen !== this.resultGen) throw new QueryCancelled();
+      if (e instanceof QueryCancelled || this.superseded(gen)) throw new QueryCancelled();
       throw this.queryError(e, sql);
     } finally {
       if (this.tableGen) await this.dropResultTable();
@@ -474,27 +454,7 @@ export class Engine {
       });
       if (signal?.aborted) throw new QueryCancelled();
       signal?.addEventListener('abort', abort);
-      yield* await conn.useUnsafe(async (db, id) => {
-        let header = await db.startPendingQuery(id, sql, true);
-        while (header === null) {
-          if (signal?.aborted) throw new QueryCancelled();
-          header = await db.pollPendingQuery(id);
-        }
-        return (async function* () {
-          yield header;
-          for (;;) {
-            if (signal?.aborted) throw new QueryCancelled();
-            let msg: Uint8Array | null = null;
-            while (msg === null) {
-              // after a cancel, fetching may answer "not ready" for ever
-              if (signal?.aborted) throw new QueryCancelled();
-              msg = await db.fetchQueryResults(id);
-            }
-            if (msg.length === 0) return;
-            yield msg;
-          }
-        })();
-      });
+      yield* pendingMessages(conn, sql, () => signal?.aborted ?? false);
     } catch (e) {
       if (e instanceof QueryCancelled || signal?.aborted) throw new QueryCancelled();
       throw this.queryError(e, sql);
@@ -639,3 +599,27 @@ export class Engine {
   }
 }
 
+/**
+ * `sql` on `conn` as Arrow IPC messages (schema first). Unlike send(), whose reader prefetches and retries a fetch
+ * that answers "not ready" (which after a cancel it may do for ever), this stops as soon as `stop()` says so: a
+ * background count or a download never holds its connection after a newer query or a cancel.
+ */
+function pendingMessages(conn: duckdb.AsyncDuckDBConnection, sql: string, stop: () => boolean): AsyncGenerator<Uint8Array> {
+  return conn.useUnsafe(async function* (db, id) {
+    let header = await db.startPendingQuery(id, sql, true);
+    while (header === null) {
+      if (stop()) throw new QueryCancelled();
+      header = await db.pollPendingQuery(id);
+    }
+    yield header;
+    for (;;) {
+      let msg: Uint8Array | null = null;
+      while (msg === null) {
+        if (stop()) throw new QueryCancelled();
+        msg = await db.fetchQueryResults(id);
+      }
+      if (msg.length === 0) return;
+      yield msg;
+    }
+  });
+}

@@ -149,8 +149,7 @@ export class Workbench {
     await engine.createViews();
     await this.catalog.ensureSelection();
     markOnce('wb:data-ready');
-    const rows = (await engine.sys(OVERVIEW_SQL)).toArray() as { dim: string; k: string | null; n: number }[];
-    this.overview = toOverview(rows.map((r) => ({ dim: r.dim, k: r.k, n: Number(r.n) })));
+    await this.loadOverview(engine);
     engine.onFailure((reason) => void this.recover(reason));
   }
 
@@ -190,6 +189,11 @@ export class Workbench {
     }
   }
 
+  private async loadOverview(engine: Engine): Promise<void> {
+    const rows = (await engine.sys(OVERVIEW_SQL)).toArray() as { dim: string; k: string | null; n: number }[];
+    this.overview = toOverview(rows.map((r) => ({ dim: r.dim, k: r.k, n: Number(r.n) })));
+  }
+
   /** Work the first screen does not wait for. */
   private async loadSecondary(first = true): Promise<void> {
     if (!this.engine) return;
@@ -210,8 +214,7 @@ export class Workbench {
     await engine.sys(CATALOG_BASE_SQL);
     await this.catalog.ensureSelection();
     await this.catalog.refresh();
-    const rows = (await engine.sys(OVERVIEW_SQL)).toArray() as { dim: string; k: string | null; n: number }[];
-    this.overview = toOverview(rows.map((r) => ({ dim: r.dim, k: r.k, n: Number(r.n) })));
+    await this.loadOverview(engine);
     this.schema = await engine.schema();
     if (this.viewer.reportId) void this.viewer.open(this.viewer.reportId);
   }

@@ -1,19 +1,15 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { errorHeadline, errorPosition, parseDuckDbError } from '../../src/db/errorPosition.ts';
+import { duckdbErrorOf } from '../helpers/duckdbErrorOf.ts';
 
 async function duckdbError(sql: string): Promise<string> {
   const db = await DuckDBInstance.create(':memory:');
-  const conn = await db.connect();
   try {
-    await conn.run('CREATE TABLE reports (report_id VARCHAR)');
-    await conn.run(sql);
-  } catch (e) {
-    return (e as Error).message;
+    return await duckdbErrorOf(db, sql, 'CREATE TABLE reports (report_id VARCHAR)');
   } finally {
-    conn.closeSync();
+    db.closeSync();
   }
-  throw new Error(`no error for ${sql}`);
 }
 
 describe('errorPosition(message, sql) with real DuckDB messages', () => {

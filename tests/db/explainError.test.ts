@@ -1,6 +1,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explainError } from '../../src/db/explainError.ts';
+import { duckdbErrorOf } from '../helpers/duckdbErrorOf.ts';
 
 // Messages from native DuckDB (the same engine family as the browser's), so a change of wording upstream fails here.
 let db: DuckDBInstance;
@@ -13,17 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => db?.closeSync());
 
-async function messageOf(sql: string): Promise<string> {
-  const conn = await db.connect();
-  try {
-    await conn.run(sql);
-  } catch (e) {
-    return (e as Error).message;
-  } finally {
-    conn.closeSync();
-  }
-  throw new Error(`no error for ${sql}`);
-}
+const messageOf = (sql: string) => duckdbErrorOf(db, sql);
 
 describe('explainError(message) on real DuckDB messages', () => {
   it('a syntax error is a Parser Error', async () => {
