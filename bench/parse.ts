@@ -1,7 +1,7 @@
 // Parser throughput on one core: generated reports of realistic size (10–25 KB, every layout, both formats),
 // parsed end to end by parseReport (decode, normalise, segment, detect, metadata, tables, checks, facts).
 import { parseReport } from '../src/core/index.ts';
-import { generateReport } from '../src/synth/generate.ts';
+import { generateReport } from '../tools/synth/generate.ts';
 import { printTable, summarize, writeResults, type BenchOptions } from './lib.ts';
 
 const N = 2000;

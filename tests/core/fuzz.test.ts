@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseReport, type ParsedReport } from '../../src/core/index.ts';
-import { generateReport } from '../../src/synth/generate.ts';
-import { makeRng, type Rng } from '../../src/synth/rng.ts';
+import { generateReport } from '../../tools/synth/generate.ts';
+import { makeRng, type Rng } from '../../tools/synth/rng.ts';
 
 const enc = new TextEncoder();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/core/index.ts';
-import { generateReport } from '../../src/synth/generate.ts';
+import { generateReport } from '../../tools/synth/generate.ts';
 import { cellDiff, key } from './synthProperty.ts';
 
 const enc = new TextEncoder();

@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
 import { formatTemplate, labelKey, labelMatches, parseReport, type ParsedReport } from '../../src/core/index.ts';
-import { generateReport, type SynthReport } from '../../src/synth/generate.ts';
-import { expectedChecks } from '../../src/synth/expectedChecks.ts';
-import { LAYOUTS } from '../../src/synth/layouts.ts';
+import { generateReport, type SynthReport } from '../../tools/synth/generate.ts';
+import { expectedChecks } from '../../tools/synth/expectedChecks.ts';
+import { LAYOUTS } from '../../tools/synth/layouts.ts';
 
 const enc = new TextEncoder();
 export const key = (c: { table_id: string; row_key: string; col_key: string }): string => `${c.table_id}.${c.row_key}.${c.col_key}`;

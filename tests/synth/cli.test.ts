@@ -3,12 +3,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateReport } from '../../src/synth/generate.ts';
+import { generateReport } from '../../tools/synth/generate.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'synth-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const run = (...args: string[]): string =>
-  execFileSync(process.execPath, ['--import', 'tsx', 'src/synth/cli-synth.ts', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync(process.execPath, ['--import', 'tsx', 'tools/synth/cli-synth.ts', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 describe('npm run synth', () => {
   it('writes the reports and truth.jsonl, the same as the library for the same seed', () => {

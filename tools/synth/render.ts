@@ -1,4 +1,4 @@
-import { formatTemplate } from '../core/template/template.ts';
+import { formatTemplate } from '../../src/core/template/template.ts';
 import { LAYOUTS, renderTable, showsBlank, type Layout, type RenderRow, type RenderTable, type ReportLayout } from './layouts.ts';
 import { labelStyle, writeLabel, type LabelStyle } from './labels.ts';
 import { NOISE_BOTTOM, NOISE_TOP, paragraphs } from './prose.ts';

@@ -2,7 +2,7 @@ import { LAYOUTS, type ReportLayout } from './layouts.ts';
 import { renderReport, planLayouts } from './render.ts';
 import { makeRng } from './rng.ts';
 import { generateTruth, type SynthTruth } from './truth.ts';
-import type { ModernFormat } from '../core/template/template.ts';
+import type { ModernFormat } from '../../src/core/template/template.ts';
 
 export interface SynthOptions {
   /** share of reports with injected deviations (0–1) */

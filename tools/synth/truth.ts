@@ -1,6 +1,6 @@
-import type { CellState } from '../core/schema.ts';
-import { formatTemplate, type ModernFormat, type TemplateTable } from '../core/template/template.ts';
-import { extraRowKey } from '../core/extract/extractTables.ts';
+import type { CellState } from '../../src/core/schema.ts';
+import { formatTemplate, type ModernFormat, type TemplateTable } from '../../src/core/template/template.ts';
+import { extraRowKey } from '../../src/core/extract/extractTables.ts';
 import { count, type Rng } from './rng.ts';
 import { COUNTY_ORGANS, PLACES, TOWNSHIPS, type Place } from './places.ts';
 

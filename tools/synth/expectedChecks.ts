@@ -1,4 +1,4 @@
-import { formatTemplate, valueTypeOf, type ModernFormat } from '../core/template/template.ts';
+import { formatTemplate, valueTypeOf, type ModernFormat } from '../../src/core/template/template.ts';
 import type { SynthTruth, TruthCell } from './truth.ts';
 
 export interface ExpectedCheck { rule_id: string; col_key: string; status: 'pass' | 'fail' | 'skipped' }
