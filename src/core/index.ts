@@ -1,4 +1,6 @@
-export { parseReport } from './parseReport.ts';
+export { parseReport, parseDocument, failedReport, type ParseOptions } from './parseReport.ts';
+export { readText, MAX_CHARS } from './read/readText.ts';
+export type { SourceDocument, SourceKind, TableGrid, GridCell, TextBox } from './document/sourceDocument.ts';
 export { labelRows } from './labels/labelRows.ts';
 export { ROW_EN, COL_EN, rowLabelEn, colLabelEn } from './labels/labelsEn.ts';
 export { decodeBytes, type Decoded } from './decode/decodeBytes.ts';

@@ -1,7 +1,7 @@
 import type { CheckRow, Diagnostic, DocKind, Format, ParsedReport, ReportRow, SectionRow } from './schema.ts';
-import { decodeDocument } from './decode/decodeDocument.ts';
+import type { SourceDocument, SourceKind } from './document/sourceDocument.ts';
 import { reportIdOf } from './hash/sha256.ts';
-import { normalizeText } from './normalize/normalizeText.ts';
+import { readText } from './read/readText.ts';
 import { segmentSections } from './segment/segmentSections.ts';
 import { detectFormat } from './detect/detectFormat.ts';
 import { detectDocKind } from './detect/detectDocKind.ts';
@@ -16,12 +16,9 @@ import { runChecks } from './checks/runChecks.ts';
 import { extractFacts } from './facts/extractFacts.ts';
 import { warningChecks } from './checks/warningChecks.ts';
 
-/** Texts beyond this are cut: a disclosure report is < 200k characters; a 50 MB "text" is something else. */
-const MAX_CHARS = 2_000_000;
-
-function emptyReport(reportId: string, sourceFile: string, encoding: string, status: ReportRow['parse_status']): ReportRow {
+function emptyReport(reportId: string, sourceFile: string, kind: SourceKind, encoding: string, status: ReportRow['parse_status']): ReportRow {
   return {
-    report_id: reportId, source_file: sourceFile, title: null, organ: null, organ_level: 'unknown', region_code: null,
+    report_id: reportId, source_file: sourceFile, source_kind: kind, title: null, organ: null, organ_level: 'unknown', region_code: null,
     province: null, city: null, county: null, region_status: 'not_found', report_year: null, published_date: null, format: 'none', doc_kind: 'other',
     encoding, n_chars: 0, parse_status: status, n_errors: 0, n_warnings: 0,
   };
@@ -35,30 +32,51 @@ const looksBinary = (text: string): boolean => {
   return bad / sample.length > 0.1;
 };
 
+export interface ParseOptions {
+  /** first 16 hex of the SHA-256 of the file's raw bytes (reportIdOf) */
+  reportId: string;
+  sourceFile: string;
+}
+
 /**
- * Parse one report file: decode, normalise, segment, detect format and kind, read metadata, extract the template
- * tables, run the consistency rules and read numbers from the prose. Never throws: trouble becomes parse_status
+ * Parse one text or HTML file: readText, then parseDocument. Never throws: trouble becomes parse_status
  * ('empty' / 'failed' / 'partial') and diagnostics.
  */
 export function parseReport(bytes: Uint8Array, sourceFile: string): ParsedReport {
   let reportId = '';
-  const diagnostics: Diagnostic[] = [];
   try {
     reportId = reportIdOf(bytes);
-    const decoded = decodeDocument(bytes, sourceFile);
-    diagnostics.push(...decoded.diagnostics);
-    let text = normalizeText(decoded.text);
-    if (text.length > MAX_CHARS) {
-      diagnostics.push({ severity: 'warning', code: 'truncated', message: `text cut at ${MAX_CHARS} characters (was ${text.length})` });
-      text = text.slice(0, MAX_CHARS);
-    }
+    return parseDocument(readText(bytes, sourceFile), { reportId, sourceFile });
+  } catch (err) {
+    return failedReport(reportId, sourceFile, 'text', err);
+  }
+}
+
+/** The report of a file no reader or parser step could handle: the exception becomes a parser_error diagnostic. */
+export function failedReport(reportId: string, sourceFile: string, kind: SourceKind, err: unknown): ParsedReport {
+  const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return {
+    report: emptyReport(reportId, sourceFile, kind, 'unknown', 'failed'), sections: [], cells: [], checks: [], facts: [], text: '',
+    diagnostics: [{ severity: 'error', code: 'parser_error', message }],
+  };
+}
+
+/**
+ * Parse a document a reader produced: segment, detect format and kind, read metadata, extract the template tables,
+ * run the consistency rules and read numbers from the prose. Never throws.
+ */
+export function parseDocument(doc: SourceDocument, { reportId, sourceFile }: ParseOptions): ParsedReport {
+  const diagnostics: Diagnostic[] = [...doc.diagnostics];
+  try {
+    const { text } = doc;
+    const kind = doc.kind;
     if (text.trim().length === 0) {
       diagnostics.push({ severity: 'error', code: 'empty', message: 'no text in the file' });
-      return { report: { ...emptyReport(reportId, sourceFile, decoded.encoding, 'empty'), n_chars: text.length }, sections: [], cells: [], checks: [], facts: [], text, diagnostics };
+      return { report: { ...emptyReport(reportId, sourceFile, kind, doc.encoding, 'empty'), n_chars: text.length }, sections: [], cells: [], checks: [], facts: [], text, diagnostics };
     }
     if (looksBinary(text)) {
-      diagnostics.push({ severity: 'error', code: 'not_text', message: `the bytes do not decode as text (${decoded.encoding})` });
-      return { report: { ...emptyReport(reportId, sourceFile, decoded.encoding, 'failed'), n_chars: text.length }, sections: [], cells: [], checks: [], facts: [], text, diagnostics };
+      diagnostics.push({ severity: 'error', code: 'not_text', message: `the bytes do not decode as text (${doc.encoding})` });
+      return { report: { ...emptyReport(reportId, sourceFile, kind, doc.encoding, 'failed'), n_chars: text.length }, sections: [], cells: [], checks: [], facts: [], text, diagnostics };
     }
 
     const secs = segmentSections(text);
@@ -99,15 +117,15 @@ export function parseReport(bytes: Uint8Array, sourceFile: string): ParsedReport
     }
 
     const report: ReportRow = {
-      report_id: reportId, source_file: sourceFile, title, organ, organ_level: level, region_code: region.region_code,
+      report_id: reportId, source_file: sourceFile, source_kind: kind, title, organ, organ_level: level, region_code: region.region_code,
       province: region.province, city: region.city, county: region.county, region_status: region.region_status, report_year: year, published_date: extractPublishedDate(text),
-      format, doc_kind: docKind, encoding: decoded.encoding, n_chars: text.length, parse_status: status,
+      format, doc_kind: docKind, encoding: doc.encoding, n_chars: text.length, parse_status: status,
       n_errors: checks.filter((c) => c.status === 'fail' && c.severity === 'error').length,
       n_warnings: checks.filter((c) => c.status === 'fail' && c.severity === 'warning').length,
     };
     return { report, sections, cells, checks, facts, text, diagnostics };
   } catch (err) {
     diagnostics.push({ severity: 'error', code: 'parser_error', message: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
-    return { report: emptyReport(reportId, sourceFile, 'unknown', 'failed'), sections: [], cells: [], checks: [], facts: [], text: '', diagnostics };
+    return { report: emptyReport(reportId, sourceFile, doc.kind, doc.encoding, 'failed'), sections: [], cells: [], checks: [], facts: [], text: '', diagnostics };
   }
 }

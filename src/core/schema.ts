@@ -1,5 +1,6 @@
 // The data contract: tables and columns shared by the parser, the build, the database layer, the UI and the tests.
 // Names follow ../shared/design/ARCHITECTURE.md; adding a column is fine, renaming one breaks users' SQL.
+import type { SourceKind } from './document/sourceDocument.ts';
 
 export type ColumnType = 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'DATE';
 
@@ -30,6 +31,7 @@ export const TABLES: readonly TableDef[] = [
     columns: [
       col('report_id', 'VARCHAR', '报告编号（原始字节 SHA-256 前 16 位）', 'Report id (first 16 hex of SHA-256 of the raw bytes)'),
       col('source_file', 'VARCHAR', '源文件名', 'Source file name'),
+      col('source_kind', 'VARCHAR', '源文件类型', 'Source file kind (pdf/docx/html/text)'),
       col('title', 'VARCHAR', '标题', 'Title'),
       col('organ', 'VARCHAR', '发布机关', 'Reporting organ'),
       col('organ_level', 'VARCHAR', '机关层级', 'Organ level (central/province/city/county/township/unknown)'),
@@ -154,6 +156,8 @@ export type CellState = 'reported' | 'blank' | 'na' | 'inferred';
 export interface ReportRow {
   report_id: string;
   source_file: string;
+  /** the reader that ran: pdf, docx, html or text */
+  source_kind: SourceKind;
   title: string | null;
   organ: string | null;
   organ_level: OrganLevel;

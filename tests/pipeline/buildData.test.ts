@@ -275,7 +275,7 @@ function fakeReport(bytes: Uint8Array, sourceFile: string): ParsedReport {
   const id = `${bytes.length.toString(16).padStart(16, '0')}`;
   return {
     report: {
-      report_id: id, source_file: sourceFile, title: 't', organ: null, organ_level: 'unknown', region_code: null, province: null,
+      report_id: id, source_file: sourceFile, source_kind: 'text', title: 't', organ: null, organ_level: 'unknown', region_code: null, province: null,
       city: null, county: null, region_status: 'not_found', report_year: 2020, published_date: '2021-01-13', format: 'gov_2019', doc_kind: 'annual_report',
       encoding: 'utf-8', n_chars: bytes.length, parse_status: 'ok', n_errors: 0, n_warnings: 0,
     },
