@@ -83,7 +83,7 @@ export const TABLES: readonly TableDef[] = [
     columns: [
       col('report_id', 'VARCHAR', '报告编号', 'Report id'),
       col('rule_id', 'VARCHAR', '规则', 'Rule id'),
-      col('severity', 'VARCHAR', '级别', 'Severity (error/warning)'),
+      col('severity', 'VARCHAR', '级别', 'Severity (error/warning/info: info rows explain what is not an error and never count)'),
       col('status', 'VARCHAR', '结果', 'Status (pass/fail/skipped)'),
       col('col_key', 'VARCHAR', '列或行', 'Column (or row) the rule was applied to'),
       col('lhs', 'DOUBLE', '左边', 'Left-hand side'),
@@ -187,7 +187,7 @@ export interface CellRow {
 }
 
 export interface CheckRow {
-  report_id: string; rule_id: string; severity: 'error' | 'warning'; status: 'pass' | 'fail' | 'skipped';
+  report_id: string; rule_id: string; severity: 'error' | 'warning' | 'info'; status: 'pass' | 'fail' | 'skipped';
   col_key: string | null; lhs: number | null; rhs: number | null; message_zh: string; message_en: string;
 }
 
