@@ -1,0 +1,12 @@
+/** murmur3's 32-bit finaliser: spreads every input bit over the output (shingle and band hashes). */
+export function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Two 32-bit values and a salt into one well-mixed 32-bit value. */
+export const mix3 = (a: number, b: number, salt: number): number => fmix32((Math.imul(a ^ salt, 0x9e3779b1) + fmix32(b + salt)) | 0);
