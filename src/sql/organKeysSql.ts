@@ -12,7 +12,9 @@ const renamedRows = (): [string, string][] =>
 /**
  * One row per annual report with an organ and a year: the organ's three comparison names (exact, alias, renamed;
  * see src/core/organs/organAliases.ts) and `organ_key` = region code | level | renamed name, the same organ across
- * years. Regions that were not resolved compare as '' (the name then still carries its place names).
+ * years. Regions that were not resolved compare as '' (the name then still carries its place names). A renamed
+ * bureau is found by the longest name of a RENAMED group the name ends with; what stands before it stays, so
+ * 通州区环境保护局 and 通州区生态环境局 meet even when 通州区 could not be placed.
  */
 export function organKeysSql(t: Partial<ReviewTables> = {}): string {
   const { reports } = tablesOf(t);
@@ -32,9 +34,12 @@ WITH o0 AS (
   SELECT *, CASE WHEN region_key = '' THEN n1 ELSE ${stripPlace(stripPlace(stripPlace('n1', 'province'), 'city'), 'county')} END AS name_exact FROM o1
 ), o3 AS (
   SELECT *, ${alias} AS name_alias FROM o2
+), o4 AS (
+  SELECT o3.*, CASE WHEN rn.name IS NULL THEN o3.name_alias ELSE substr(o3.name_alias, 1, length(o3.name_alias) - length(rn.name)) || '〔' || rn.grp || '〕' END AS name_renamed
+  FROM o3 LEFT JOIN ${valuesSql('rn', ['name', 'grp'], renamedRows())} ON ends_with(o3.name_alias, rn.name)
+  QUALIFY row_number() OVER (PARTITION BY o3.report_id ORDER BY length(rn.name) DESC NULLS LAST) = 1
 )
-SELECT o3.report_id, o3.year, o3.organ, o3.organ_level, o3.format, o3.region_key, o3.name_exact, o3.name_alias,
-       coalesce(rn.grp, o3.name_alias) AS name_renamed,
-       o3.region_key || '|' || o3.organ_level || '|' || coalesce(rn.grp, o3.name_alias) AS organ_key
-FROM o3 LEFT JOIN ${valuesSql('rn', ['name', 'grp'], renamedRows())} ON rn.name = o3.name_alias`;
+SELECT report_id, year, organ, organ_level, format, region_key, name_exact, name_alias, name_renamed,
+       region_key || '|' || organ_level || '|' || name_renamed AS organ_key
+FROM o4`;
 }

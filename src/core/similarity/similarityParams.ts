@@ -32,7 +32,7 @@ export const SIMILARITY_DEFAULTS: Readonly<SimilarityParams> = {
   shingle: 5,
   rows: 3,
   bands: 20,
-  half: 30,
+  half: 20,
   minSpecific: 20,
   minDf: 50,
   dfShare: 0.005,

@@ -60,6 +60,8 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
 const CHANGING: [string, string][] = [
   ['环境保护局', '生态环境局'], ['国土资源局', '自然资源和规划局'], ['经济开发区党工委管委会', '经济开发区管委会'], ['卫生和计划生育局', '卫生健康局'],
 ];
+/** Bodies that report for one year only (a new one each year, so no two years pair up). */
+const ONE_OFF = ['重大项目建设指挥部办公室', '第七次全国人口普查领导小组办公室', '创建全国文明城市指挥部办公室', '防汛抗旱指挥部办公室', '乡村振兴工作领导小组办公室', '疫情防控指挥部办公室'];
 const STEADY = COUNTY_ORGANS.filter((o) => !['人民政府', '自然资源和规划分局', '生态环境分局', '卫生健康局'].includes(o));
 
 function organsOf(rng: Rng, county: number, place: Place, aggregate: boolean, n: number, years: number): Organ[] {
@@ -232,7 +234,7 @@ export function generateMultiYear(options: Partial<CorpusOptions> = {}): CorpusR
         }
       }));
       if (rng.chance(o.extraChildRate)) {
-        const extra: Organ = { id: `c${c}-x${year}`, county: c, kind: 'extra', place: places[c]!, names: Array(nYears).fill(`${places[c]!.county}重大项目建设指挥部办公室`) };
+        const extra: Organ = { id: `c${c}-x${year}`, county: c, kind: 'extra', place: places[c]!, names: Array(nYears).fill(`${places[c]!.county}${ONE_OFF[yi % ONE_OFF.length]}`) };
         out.push(make(extra, year, yi));
       }
     }
@@ -240,13 +242,14 @@ export function generateMultiYear(options: Partial<CorpusOptions> = {}): CorpusR
   return out;
 }
 
-/** A copy keeps all of the source, or (now and then) only its own paragraphs with some fresh ones between them. */
+/** A copy keeps all of the source, or (now and then) only its own paragraphs, with fresh ones between them. */
 function partial(rng: Rng, copied: Paragraph[], s: ProseSection, organ: string, year: number): Paragraph[] {
   if (!rng.chance(0.3)) return copied;
   const fresh = sectionProse(rng, s, organ, year);
   const out: Paragraph[] = [];
   for (const p of copied) if (p.own) out.push(p);
-  for (const p of fresh) if (rng.chance(0.5)) out.splice(rng.int(0, out.length), 0, p);
+  // the shared sentences (fee, work points, generic prose) stay; some new paragraphs of its own join the copy
+  for (const p of fresh) if (!p.own || rng.chance(0.5)) out.splice(rng.int(0, out.length), 0, p);
   return out;
 }
 
