@@ -58,8 +58,8 @@ WITH r AS (
 )
 SELECT report_id, 'COMPLETE-SECTIONS' AS rule_id, 'warning' AS severity, CASE WHEN n_missing = 0 THEN 'pass' ELSE 'fail' END AS status,
   'sections' AS col_key, CAST(6 - n_missing AS DOUBLE) AS lhs, 6.0 AS rhs,
-  CASE WHEN n_missing = 0 THEN '年度报告格式规定的六部分齐全' ELSE '缺少年度报告格式规定的部分：' || zh || '（或其标题无法识别）' END,
-  CASE WHEN n_missing = 0 THEN 'All six parts of the national format are present' ELSE 'Missing parts of the national format: ' || en || ' (or their headings cannot be recognised)' END
+  CASE WHEN n_missing = 0 THEN '年度报告格式规定的六部分齐全' ELSE '缺少年度报告格式规定的部分：' || zh || '（或其标题无法识别）' END AS message_zh,
+  CASE WHEN n_missing = 0 THEN 'All six parts of the national format are present' ELSE 'Missing parts of the national format: ' || en || ' (or their headings cannot be recognised)' END AS message_en
 FROM missing
 UNION ALL
 SELECT report_id, 'COMPLETE-TABLES', 'warning', CASE WHEN t2 AND t3 AND t4 THEN 'pass' ELSE 'fail' END, 'tables',
