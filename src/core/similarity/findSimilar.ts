@@ -79,40 +79,55 @@ export async function findSimilar(source: ReportSource, params: SimilarityParams
   });
   const t2 = now();
 
-  // banding: per band, windows sorted by their 64-bit bucket; runs of equal buckets are candidate pairs
+  // banding: per band, windows sorted by their bucket — a native Float64Array sort of (high bits of k1, window) packed
+  // into 53 bits; a run of equal high bits is then split by the full (k1, k2)
   const W = winReport.n;
   const stride = 2 * params.bands;
-  const order = new Uint32Array(W);
+  const idxBits = Math.max(1, Math.ceil(Math.log2(W + 1)));
+  if (idxBits > 30) throw new Error(`findSimilar: ${W} windows are more than one banding pass can hold`);
+  const shift = 2 ** idxBits;
+  const keyDrop = 32 - (53 - idxBits);
+  const packed = new Float64Array(W);
   const cap = model.threshold === Infinity ? Number.MAX_SAFE_INTEGER : model.threshold;
   const nReports = ids.length;
   const pairs = new Set<number>();
   let skipped = 0;
-  for (let band = 0; band < params.bands; band++) {
-    for (let i = 0; i < W; i++) order[i] = i;
-    const k = keys.a;
-    order.sort((x, y) => (k[x * stride + 2 * band]! - k[y * stride + 2 * band]!) || (k[x * stride + 2 * band + 1]! - k[y * stride + 2 * band + 1]!));
-    for (let i = 0; i < W;) {
-      const k1 = k[order[i]! * stride + 2 * band]!;
-      const k2 = k[order[i]! * stride + 2 * band + 1]!;
+  const k = keys.a;
+  const run: number[] = [];
+  const emit = (band: number): void => {
+    if (run.length < 2) return;
+    // full buckets inside a run of equal high bits
+    run.sort((x, y) => (k[x * stride + 2 * band]! - k[y * stride + 2 * band]!) || (k[x * stride + 2 * band + 1]! - k[y * stride + 2 * band + 1]!));
+    for (let i = 0; i < run.length;) {
       let j = i + 1;
-      while (j < W && k[order[j]! * stride + 2 * band] === k1 && k[order[j]! * stride + 2 * band + 1] === k2) j++;
+      while (j < run.length && k[run[j]! * stride + 2 * band] === k[run[i]! * stride + 2 * band] && k[run[j]! * stride + 2 * band + 1] === k[run[i]! * stride + 2 * band + 1]) j++;
       if (j - i > cap) skipped++;
-      else if (j - i > 1) {
+      else {
         for (let a = i; a < j; a++) {
           for (let b = a + 1; b < j; b++) {
-            const wa = order[a]!;
-            const wb = order[b]!;
-            const ra = winReport.a[wa]!;
-            const rb = winReport.a[wb]!;
-            const sec = winSection.a[wa]!;
-            if (ra === rb || sec !== winSection.a[wb]) continue;
-            const [lo, hi] = ra < rb ? [ra, rb] : [rb, ra];
-            pairs.add((lo * nReports + hi) * 8 + sec);
+            const ra = winReport.a[run[a]!]!;
+            const rb = winReport.a[run[b]!]!;
+            const sec = winSection.a[run[a]!]!;
+            if (ra === rb || sec !== winSection.a[run[b]!]) continue;
+            pairs.add(((ra < rb ? ra : rb) * nReports + (ra < rb ? rb : ra)) * 8 + sec);
           }
         }
       }
       i = j;
     }
+  };
+  for (let band = 0; band < params.bands; band++) {
+    for (let w = 0; w < W; w++) packed[w] = (k[w * stride + 2 * band]! >>> keyDrop) * shift + w;
+    packed.sort();
+    let hi = -1;
+    for (let i = 0; i < W; i++) {
+      const v = packed[i]!;
+      const h = Math.floor(v / shift);
+      if (h !== hi) { emit(band); run.length = 0; hi = h; }
+      run.push(v - h * shift);
+    }
+    emit(band);
+    run.length = 0;
   }
   const t3 = now();
 
