@@ -7,6 +7,3 @@ export function fmix32(h: number): number {
   h ^= h >>> 16;
   return h >>> 0;
 }
-
-/** Two 32-bit values and a salt into one well-mixed 32-bit value. */
-export const mix3 = (a: number, b: number, salt: number): number => fmix32((Math.imul(a ^ salt, 0x9e3779b1) + fmix32(b + salt)) | 0);

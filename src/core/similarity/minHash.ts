@@ -1,4 +1,4 @@
-import { fmix32, mix3 } from './hash32.ts';
+import { fmix32 } from './hash32.ts';
 
 /**
  * MinHash over 32-bit shingle hashes, written here rather than taken from npm: the registry's packages (minhash,
@@ -52,15 +52,15 @@ export function minInto(a: Uint32Array, b: Uint32Array, out: Uint32Array): Uint3
  */
 export function bandKeys(sig: Uint32Array, bands: number, rows: number, out = new Uint32Array(2 * bands)): Uint32Array {
   for (let j = 0; j < bands; j++) {
-    let h1 = j + 1;
-    let h2 = 0x7f4a7c15 ^ j;
+    let h1 = Math.imul(j + 1, 0x9e3779b1);
+    let h2 = Math.imul(j + 1, 0x85ebca77) ^ 0x7f4a7c15;
     for (let r = 0; r < rows; r++) {
       const v = sig[j * rows + r]!;
-      h1 = mix3(h1, v, 0x1b873593);
-      h2 = mix3(h2, v, 0xcc9e2d51 + r);
+      h1 = Math.imul(h1 ^ v, 0x01000193) + r;
+      h2 = Math.imul(h2 + v, 0xc2b2ae35) ^ (v >>> 16);
     }
-    out[2 * j] = h1;
-    out[2 * j + 1] = h2;
+    out[2 * j] = fmix32(h1);
+    out[2 * j + 1] = fmix32(h2);
   }
   return out;
 }

@@ -36,21 +36,22 @@ export function similarityText(text: string, start: number, end: number, names: 
     const part = text.slice(start, end);
     for (const m of part.matchAll(re)) marks.set(start + m.index, start + m.index + m[0].length);
   }
-  const chars: number[] = [];
-  const offs: number[] = [];
+  const chars = new Uint16Array(Math.max(0, end - start));
+  const offs = new Int32Array(chars.length);
+  let n = 0;
   let inDigits = false;
   for (let i = start; i < end; i++) {
     const stop = marks.get(i);
     if (stop !== undefined) {
-      chars.push(0xe000);
-      offs.push(i);
+      chars[n] = 0xe000;
+      offs[n++] = i;
       inDigits = false;
       i = stop - 1;
       continue;
     }
     let c = text.charCodeAt(i);
     if (isDigit(c)) {
-      if (!inDigits) { chars.push(48); offs.push(i); }
+      if (!inDigits) { chars[n] = 48; offs[n++] = i; }
       inDigits = true;
       continue;
     }
@@ -59,9 +60,9 @@ export function similarityText(text: string, start: number, end: number, names: 
     inDigits = false;
     if (c >= 0xff21 && c <= 0xff5a) c -= 0xfee0;
     if (c >= 65 && c <= 90) c += 32;
-    if (isHan(c) || (c >= 97 && c <= 122)) { chars.push(c); offs.push(i); }
+    if (isHan(c) || (c >= 97 && c <= 122)) { chars[n] = c; offs[n++] = i; }
   }
   let norm = '';
-  for (let i = 0; i < chars.length; i += 8192) norm += String.fromCharCode(...chars.slice(i, i + 8192));
-  return { norm, offsets: Int32Array.from(offs) };
+  for (let i = 0; i < n; i += 8192) norm += String.fromCharCode(...chars.subarray(i, Math.min(n, i + 8192)));
+  return { norm, offsets: offs.slice(0, n) };
 }
