@@ -58,6 +58,11 @@ describe('shingles, document frequencies and MinHash', () => {
     expect(boilerplateThreshold(200)).toBe(50);
     expect(boilerplateThreshold(120_000)).toBe(600);
     expect(() => a.merge(new ShingleCounts(11, 2))).toThrow(/shapes/);
+    // handed to a worker and back: the same counts
+    const copy = ShingleCounts.from(structuredClone(a.export()));
+    expect(copy.reports).toBe(200);
+    for (const h of [...truth.keys()].slice(0, 50)) expect(copy.count(h)).toBe(a.count(h));
+    expect(() => ShingleCounts.from({ widthBits: 10, depth: 2, reports: 0, rows: [new Uint16Array(4)] })).toThrow(/shape/);
   });
 
   it('MinHash estimates Jaccard similarity, is seeded, and equal sets share every band', () => {

@@ -23,6 +23,21 @@ export class ShingleCounts {
     return this.#reports;
   }
 
+  /** The counters, to hand the finished sketch to workers (postMessage; the arrays can be transferred or shared). */
+  export(): { widthBits: number; depth: number; reports: number; rows: Uint16Array[] } {
+    return { widthBits: this.widthBits, depth: this.depth, reports: this.#reports, rows: this.#rows };
+  }
+
+  static from(x: { widthBits: number; depth: number; reports: number; rows: readonly Uint16Array[] }): ShingleCounts {
+    if (x.rows.length !== x.depth || x.rows.some((r) => r.length !== 1 << x.widthBits)) throw new Error('ShingleCounts.from: rows do not match the shape');
+    const c = new ShingleCounts(0, 0);
+    (c as { widthBits: number }).widthBits = x.widthBits;
+    (c as { depth: number }).depth = x.depth;
+    c.#rows = [...x.rows];
+    c.#reports = x.reports;
+    return c;
+  }
+
   #slot(h: number, row: number): number {
     return fmix32(h ^ Math.imul(row + 1, 0x9e3779b9)) >>> (32 - this.widthBits);
   }
