@@ -104,9 +104,9 @@ export function parseDocument(doc: SourceDocument, { reportId, sourceFile }: Par
     let cells: ParsedReport['cells'] = [];
     let checks: CheckRow[] = [];
     if (format === 'gov_2021' || format === 'gov_2019') {
-      const t = extractTables(text, sections, format);
+      const t = extractTables({ text, sections, format, grids: doc.grids, reportId });
       diagnostics.push(...t.diagnostics);
-      cells = t.cells.map((c) => ({ report_id: reportId, ...c }));
+      cells = t.cells;
       checks = runChecks(cells, format).map((c) => ({ report_id: reportId, ...c }));
       const warnings = warningChecks({ organ, organ_level: level, report_year: year, cells, facts, text });
       checks.push(...warnings.map((c) => ({ report_id: reportId, ...c })));

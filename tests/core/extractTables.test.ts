@@ -66,8 +66,8 @@ describe('reading the tables', () => {
     const { bytes } = seedBytes('003');
     const text = normalizeText(new TextDecoder().decode(bytes));
     const all = sectionsOf(text);
-    const full = extractTables(text, all, 'gov_2021');
-    const without = extractTables(text, all.filter((s) => s.key !== 'active_disclosure' && s.key !== 'applications' && s.key !== 'review_litigation'), 'gov_2021');
+    const full = extractTables({ text, sections: all, format: 'gov_2021', grids: [], reportId: 'r' });
+    const without = extractTables({ text, sections: all.filter((s) => s.key !== 'active_disclosure' && s.key !== 'applications' && s.key !== 'review_litigation'), format: 'gov_2021', grids: [], reportId: 'r' });
     expect(without.cells).toEqual(full.cells);
     expect(without.diagnostics.filter((d) => d.code === 'section_missing')).toHaveLength(3);
   });
