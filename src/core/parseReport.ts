@@ -15,6 +15,7 @@ import { extractTables } from './extract/extractTables.ts';
 import { runChecks } from './checks/runChecks.ts';
 import { extractFacts } from './facts/extractFacts.ts';
 import { warningChecks } from './checks/warningChecks.ts';
+import { hasTraditional, loadToSimplified, loadedToSimplified, simplifiedView, type ToSimplified } from './script/traditional.ts';
 
 function emptyReport(reportId: string, sourceFile: string, kind: SourceKind, encoding: string, status: ReportRow['parse_status']): ReportRow {
   return {
@@ -36,6 +37,25 @@ export interface ParseOptions {
   /** first 16 hex of the SHA-256 of the file's raw bytes (reportIdOf) */
   reportId: string;
   sourceFile: string;
+  /** traditional → simplified converter (loadToSimplified); without it the one already loaded, if any, is used */
+  toSimplified?: ToSimplified;
+}
+
+/** Traditional script is read through OpenCC, which is loaded here only when the text needs it. */
+export async function parseDocumentAsync(doc: SourceDocument, options: ParseOptions): Promise<ParsedReport> {
+  const toSimplified = options.toSimplified ?? (hasTraditional(doc.text) ? await loadToSimplified() : undefined);
+  return parseDocument(doc, { ...options, ...(toSimplified ? { toSimplified } : {}) });
+}
+
+/** parseReport, loading the traditional-script converter first when the text needs it. */
+export async function parseReportAsync(bytes: Uint8Array, sourceFile: string): Promise<ParsedReport> {
+  let reportId = '';
+  try {
+    reportId = reportIdOf(bytes);
+    return await parseDocumentAsync(readText(bytes, sourceFile), { reportId, sourceFile });
+  } catch (err) {
+    return failedReport(reportId, sourceFile, 'text', err);
+  }
 }
 
 /**
@@ -65,11 +85,22 @@ export function failedReport(reportId: string, sourceFile: string, kind: SourceK
  * Parse a document a reader produced: segment, detect format and kind, read metadata, extract the template tables,
  * run the consistency rules and read numbers from the prose. Never throws.
  */
-export function parseDocument(doc: SourceDocument, { reportId, sourceFile }: ParseOptions): ParsedReport {
+export function parseDocument(doc: SourceDocument, { reportId, sourceFile, toSimplified }: ParseOptions): ParsedReport {
   const diagnostics: Diagnostic[] = [...doc.diagnostics];
   try {
-    const { text } = doc;
+    const original = doc.text;
     const kind = doc.kind;
+    // traditional script: every step reads a simplified view of the same length, so offsets point into the original
+    let text = original;
+    if (hasTraditional(original)) {
+      const convert = toSimplified ?? loadedToSimplified();
+      if (convert) {
+        text = simplifiedView(original, convert);
+        diagnostics.push({ severity: 'info', code: 'traditional_script', message: 'traditional script: read through a simplified view (OpenCC); offsets and cells as written' });
+      } else {
+        diagnostics.push({ severity: 'warning', code: 'script_not_converted', message: 'traditional script found but the converter was not loaded (use parseDocumentAsync); labels may not match' });
+      }
+    }
     if (text.trim().length === 0) {
       diagnostics.push({ severity: 'error', code: 'empty', message: 'no text in the file' });
       return { report: { ...emptyReport(reportId, sourceFile, kind, doc.encoding, 'empty'), n_chars: text.length }, sections: [], cells: [], checks: [], facts: [], text, diagnostics };
@@ -123,9 +154,26 @@ export function parseDocument(doc: SourceDocument, { reportId, sourceFile }: Par
       n_errors: checks.filter((c) => c.status === 'fail' && c.severity === 'error').length,
       n_warnings: checks.filter((c) => c.status === 'fail' && c.severity === 'warning').length,
     };
-    return { report, sections, cells, checks, facts, text, diagnostics };
+    if (text !== original) asWritten(original, text, sections, cells, facts);
+    return { report, sections, cells, checks, facts, text: original, diagnostics };
   } catch (err) {
     diagnostics.push({ severity: 'error', code: 'parser_error', message: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
     return { report: emptyReport(reportId, sourceFile, doc.kind, doc.encoding, 'failed'), sections: [], cells: [], checks: [], facts: [], text: '', diagnostics };
+  }
+}
+
+/** Strings taken from the simplified view, given back as the original text has them (same offsets, same lengths). */
+function asWritten(original: string, view: string, sections: SectionRow[], cells: ParsedReport['cells'], facts: ParsedReport['facts']): void {
+  for (const s of sections) if (s.heading) s.heading = original.slice(s.start, s.start + s.heading.length);
+  for (const c of cells) {
+    if (c.end > c.start) c.raw = original.slice(c.start, c.end);
+    if (c.row_label) {
+      const at = view.lastIndexOf(c.row_label, c.start);
+      if (at >= 0) c.row_label = original.slice(at, at + c.row_label.length);
+    }
+  }
+  for (const f of facts) {
+    const at = view.lastIndexOf(f.sentence, f.start);
+    if (at >= 0) f.sentence = original.slice(at, at + f.sentence.length);
   }
 }
