@@ -146,17 +146,48 @@ function makeToken(text: string, start: number, end: number, parsed?: ParsedValu
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
   let pos = from;
-  // a lone '|' closing a cell whose text stood on the lines above ('上一年项目数量\n|') is not an empty cell
+  // a lone '|' closing a cell whose text stood on the lines above ('上一年项目数量\n|') is not an empty cell; where every
+  // cell is closed so (HTML flattened to 'cell\n|' lines), a value line is closed by its '|' too
+  const closed = closesEveryCell(text, from, to);
   let openCell = false;
   while (pos < to) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0 || nl > to) nl = to;
     const blank = isBlankLine(text, pos, nl);
-    if (!(openCell && isLonePipe(text, pos, nl))) tokenizeLine(out, text, pos, nl);
-    if (!blank) openCell = !hasPipe(text, pos, nl) && !isPureValueLine(out, pos);
+    if (closed && !blank && !isLonePipe(text, pos, nl) && isPipesOnly(text, pos, nl)) {
+      // '|   |   |' after a cell: the cell's closing pipe, then one empty cell per further pipe
+      let first = true;
+      for (let i = pos; i < nl; i++) {
+        if (text[i] !== '|') continue;
+        if (first && openCell) { first = false; continue; }
+        first = false;
+        out.push({ text: '', start: i, end: i, kind: 'empty' });
+      }
+    } else if (!(openCell && isLonePipe(text, pos, nl))) tokenizeLine(out, text, pos, nl);
+    if (!blank) openCell = !hasPipe(text, pos, nl) && (closed || !isPureValueLine(out, pos));
     pos = nl + 1;
   }
   return out;
+}
+
+/** Most lines of cell content are followed by a lone '|' line: each cell written as 'text\n|'. */
+function closesEveryCell(text: string, from: number, to: number): boolean {
+  let content = 0;
+  let closedBy = 0;
+  let prevContent = false;
+  let pos = from;
+  while (pos < to) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0 || nl > to) nl = to;
+    if (!isBlankLine(text, pos, nl)) {
+      const pipe = hasPipe(text, pos, nl);
+      if (pipe && prevContent && isLonePipe(text, pos, nl)) closedBy++;
+      prevContent = !pipe;
+      if (prevContent) content++;
+    }
+    pos = nl + 1;
+  }
+  return content >= 10 && closedBy >= 0.8 * content;
 }
 
 // Page numbers of PDF text between table rows: '- 3 -', '— 3 —', '第3页', '第 3 页 共 5 页', '3/5'.
@@ -170,6 +201,11 @@ function isBlankLine(text: string, a: number, b: number): boolean {
 function hasPipe(text: string, a: number, b: number): boolean {
   for (let i = a; i < b; i++) if (text.charCodeAt(i) === 124) return true;
   return false;
+}
+
+function isPipesOnly(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (text[i] !== '|' && text[i] !== ' ' && text[i] !== '\t') return false;
+  return true;
 }
 
 function isLonePipe(text: string, a: number, b: number): boolean {
