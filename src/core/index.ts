@@ -1,5 +1,5 @@
 export { parseReport, parseReportAsync, parseDocument, parseDocumentAsync, failedReport, type ParseOptions } from './parseReport.ts';
-export { hasTraditional, loadToSimplified, simplifiedView, type ToSimplified } from './script/traditional.ts';
+export { hasTraditional, loadToSimplified, loadedToSimplified, simplifiedView, type ToSimplified } from './script/traditional.ts';
 export { readText, MAX_CHARS } from './read/readText.ts';
 export type { SourceDocument, SourceKind, TableGrid, GridCell, TextBox } from './document/sourceDocument.ts';
 export { labelRows } from './labels/labelRows.ts';

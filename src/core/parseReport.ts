@@ -113,7 +113,7 @@ export function parseDocument(doc: SourceDocument, { reportId, sourceFile, toSim
     const secs = segmentSections(text);
     const sections: SectionRow[] = secs.map((s, i) => ({ report_id: reportId, ord: i + 1, key: s.key, heading: s.heading, start: s.start, end: s.end }));
     const nCanonical = secs.filter((s) => s.key !== 'unknown').length;
-    const format: Format = detectFormat(text);
+    let format: Format = detectFormat(text);
 
     const ownTitle = extractTitle(text);
     const docKind: DocKind = detectDocKind(text, nCanonical, ownTitle, format);
@@ -130,12 +130,27 @@ export function parseDocument(doc: SourceDocument, { reportId, sourceFile, toSim
       if (title) diagnostics.push({ severity: 'info', code: 'title_synthesised', message: `no title line; using ${title}` });
     }
 
-    const facts = extractFacts(text, secs, { statTable: format === 'pre_2019' }).map((f) => ({ report_id: reportId, ...f }));
     let status: ReportRow['parse_status'] = 'ok';
     let cells: ParsedReport['cells'] = [];
     let checks: CheckRow[] = [];
+    let tables: ReturnType<typeof extractTables> | null = null;
     if (format === 'gov_2021' || format === 'gov_2019') {
-      const t = extractTables({ text, sections, format, grids: doc.grids, reportId });
+      tables = extractTables({ text, sections, format, grids: doc.grids, reportId });
+      // the template's headers and row labels with not one number under them: a blank form republished, not a report's tables
+      if (docKind !== 'annual_report' && !tables.cells.some((c) => c.value !== null || c.state === 'na' || c.flag !== null)) {
+        diagnostics.push({ severity: 'warning', code: 'tables_empty', message: `${format} table headers without a single number: format none` });
+        format = 'none';
+        tables = null;
+      }
+    }
+    // a report on 2008–2018 has no national table; one on a later year without tables has no format (none)
+    // (an excerpt of one opens with the old first part, 一、概述)
+    if (format === 'none' && year !== null && year <= 2018 && /政府信息公开/.test(text)
+      && (docKind === 'annual_report' || /(?:^|\n)\s*一\s*[、.．]\s*概述/.test(text))) format = 'pre_2019';
+    if (format === 'pre_2019' && year !== null && year >= 2019 && !/政府信息公开(?:工作)?情况统计表/.test(text)) format = 'none';
+    const facts = extractFacts(text, secs, { statTable: format === 'pre_2019' }).map((f) => ({ report_id: reportId, ...f }));
+    if (tables && (format === 'gov_2021' || format === 'gov_2019')) {
+      const t = tables;
       diagnostics.push(...t.diagnostics);
       cells = t.cells;
       checks = runChecks(cells, format).map((c) => ({ report_id: reportId, ...c }));

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeAll } from 'vitest';
+import { loadToSimplified } from '../../src/core/index.ts';
 import { extractTables, normalizeText, parseCellValue, parseReport, segmentSections, tokenize, type SectionRow } from '../../src/core/index.ts';
 import { seedBytes } from './helpers.ts';
+
+// traditional-script labels (mirror sites) are read through OpenCC, loaded once before the synchronous parses
+beforeAll(async () => { await loadToSimplified(); });
 
 const sectionsOf = (text: string): SectionRow[] =>
   segmentSections(text).map((s, i) => ({ report_id: '', ord: i + 1, key: s.key, heading: s.heading, start: s.start, end: s.end }));

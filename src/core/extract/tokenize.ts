@@ -154,14 +154,13 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     let nl = text.indexOf('\n', pos);
     if (nl < 0 || nl > to) nl = to;
     const blank = isBlankLine(text, pos, nl);
-    if (closed && !blank && !isLonePipe(text, pos, nl) && isPipesOnly(text, pos, nl)) {
-      // '|   |   |' after a cell: the cell's closing pipe, then one empty cell per further pipe
+    if (closed && openCell && !blank && !isLonePipe(text, pos, nl) && isPipesOnly(text, pos, nl)) {
+      // '|   |   |' right after a cell: the cell's closing pipe, then one empty cell per further pipe
       let first = true;
       for (let i = pos; i < nl; i++) {
         if (text[i] !== '|') continue;
-        if (first && openCell) { first = false; continue; }
+        if (!first) out.push({ text: '', start: i, end: i, kind: 'empty' });
         first = false;
-        out.push({ text: '', start: i, end: i, kind: 'empty' });
       }
     } else if (!(openCell && isLonePipe(text, pos, nl))) tokenizeLine(out, text, pos, nl);
     if (!blank) openCell = !hasPipe(text, pos, nl) && (closed || !isPureValueLine(out, pos));

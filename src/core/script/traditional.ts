@@ -6,7 +6,7 @@
 const TRAD_ONLY = /[規範許處罰強製廢現數決費採購請結轉國機關屬過審務開發對項條總計無復訟議訴維糾會實權類內執詢獲護險穩構織業補繳納門問題進經辦種營讀違樣須認應據單證記達給報個體團級區縣這論義專鄉鎮從當還為爲與們參歸員聯網頁產際衛島勵態慶組嚴適戶檔統預積極錄導準貫徹彙編號傳託稅質確舉訪訊臺灣鄰隊醫療環標載廳聽說調査檢測]/g;
 
 /** Enough traditional-only characters to call the text traditional (a stray 於 or 臺 in simplified text is not). */
-export function hasTraditional(text: string, min = 3): boolean {
+export function hasTraditional(text: string, min = 1): boolean {
   let n = 0;
   TRAD_ONLY.lastIndex = 0;
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
