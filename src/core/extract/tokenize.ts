@@ -80,10 +80,10 @@ interface Part { s: number; e: number; v: boolean; p: ParsedValue | null; attach
 const MIXED = /[\u3000-\u9fff\uff00-\uffef]/;
 const DIGIT = /\d/;
 // a number run inside a word: digits, a decimal part, a unit as cells write it
-const RUN = /\d+(?:\.\d+)?(?:万元|人次|元|件|项|个|条|次|家)?/g;
+const RUN = /(?:增加|减少|增|减|[+\-])?\d+(?:\.\d+)?(?:万元|人次|元|件|项|个|条|次|家)?/g;
 // what may stand before a cell run glued to its label, and what may follow it (the next label, an enumeration)
 const BEFORE = /[\u4e00-\u9fff）)”」』】]/;
-const AFTER = /[\u4e00-\u9fff（(“【]/;
+const AFTER = /[\u4e00-\u9fff（(“【+\-]/;
 // prose numbers: dates, ordinals, amounts in words ('2019年', '70周年', '3万') are never cells
 const PROSE_AFTER = /[年月日号时分秒届期版批倍岁名人户米千百万亿余多周度%‰：:\-—~至]/;
 
@@ -109,12 +109,13 @@ function splitGlued(parts: Part[], w: string, at: number): void {
     const next = w[e];
     if (next !== undefined && PROSE_AFTER.test(next)) continue;
     const prev = s > 0 ? w[s - 1]! : '';
-    if (s > 0 && !BEFORE.test(prev)) continue;
+    // a sign ('增71', '-3') separates a cell from the digits before it
+    if (s > 0 && !BEFORE.test(prev) && !(/\d/.test(prev) && /^[增减+\-]/.test(m[0]))) continue;
     if ((next === '.' || next === '．' || next === '、') && AFTER.test(w[e + 1] ?? '')) {
       // the last digit numbers the next label
       if (e - s < 2 || /\D/.test(m[0])) continue;
       e -= 1;
-    } else if (next !== undefined && !AFTER.test(next)) continue;
+    } else if (next !== undefined && !AFTER.test(next) && !(/\d/.test(next) && /[万元件项个条次家]$/.test(m[0]))) continue;
     if (s === 0 && e === w.length) continue;
     runs.push({ s, e });
   }
