@@ -1,41 +1,43 @@
+// The catalog's SQL on the seeds and a report built to fail, on both engines.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLES } from '../../src/core/schema.ts';
-import { createTableSql } from '../../src/db/ddl.ts';
-import {
-  CATALOG_BASE_SQL, DEFAULT_SORT, facetCountsSql, filterSnapshot, hitsSql, listSql, parseFilter, searchTerms, selectionSql,
-  type Facets,
-} from '../../src/state/catalogQuery.ts';
+import { CATALOG_BASE_SQL, DEFAULT_SORT, facetCountsSql, hitsSql, listSql, searchTerms, selectionSql, type Facets } from '../../src/sql/catalogSql.ts';
+import { createTableSql } from '../../src/sql/ddlSql.ts';
 import { FAILING_TITLE, writeFailingReport } from '../fixtures/failingReport.ts';
-import { openSeedDatabase, type SeedDatabase } from '../helpers/seedDatabase.ts';
+import { ENGINE_NAMES, openEngine } from '../helpers/engines.ts';
+import { openSeedEngine, removeSeedBuilds, type SeedEngine } from '../helpers/seedEngines.ts';
 
-let seeds: SeedDatabase;
 let extra: string;
-const all = async (sql: string) => (await seeds.db.connection.runAndReadAll(sql)).getRowObjectsJS();
-
-/** Applies a filter the way the Catalog does and returns the selected titles. */
-async function select(facets: Facets, q = ''): Promise<string[]> {
-  const terms = searchTerms(q);
-  if (terms.length) await seeds.db.connection.run(hitsSql(terms, true));
-  await seeds.db.connection.run(selectionSql(facets, terms.length > 0));
-  return (await all(listSql(DEFAULT_SORT))).map((r) => String(r.title));
-}
-
 beforeAll(async () => {
   extra = await mkdtemp(join(tmpdir(), 'wb-failing-'));
   await writeFailingReport(extra);
-  seeds = await openSeedDatabase([extra]);
-  await seeds.db.connection.run(CATALOG_BASE_SQL);
 });
 afterAll(async () => {
-  await seeds?.dispose();
+  await removeSeedBuilds();
   if (extra) await rm(extra, { recursive: true, force: true });
 });
 
-describe('catalog SQL on the seeds and a report built to fail', () => {
+describe.each(ENGINE_NAMES)('catalog SQL on the seeds and a report built to fail (%s)', (engine) => {
+  let seeds: SeedEngine;
+  const all = (sql: string) => seeds.run(sql);
+
+  /** Applies a filter the way the Catalog does and returns the selected titles. */
+  async function select(facets: Facets, q = ''): Promise<string[]> {
+    const terms = searchTerms(q);
+    if (terms.length) await seeds.run(hitsSql(terms, true));
+    await seeds.run(selectionSql(facets, terms.length > 0));
+    return (await all(listSql(DEFAULT_SORT))).map((r) => String(r.title));
+  }
+
+  beforeAll(async () => {
+    seeds = await openSeedEngine(engine, [extra]);
+    await seeds.run(CATALOG_BASE_SQL);
+  });
+  afterAll(async () => seeds?.dispose());
+
   it('selects every report without a filter, newest year first', async () => {
     const titles = await select({});
     expect(titles).toHaveLength(6);
@@ -53,7 +55,7 @@ describe('catalog SQL on the seeds and a report built to fail', () => {
   });
 
   it('counts each facet under the other facets only', async () => {
-    await seeds.db.connection.run(selectionSql({}, false));
+    await seeds.run(selectionSql({}, false));
     const rows = await all(facetCountsSql({ year: ['2021'], check_status: ['errors'] }, false));
     const n = (dim: string, v: string | null) => Number(rows.find((r) => r.dim === dim && r.v === v)?.n ?? 0);
     // the year facet ignores its own selection: both years keep their counts under check_status = errors
@@ -72,24 +74,27 @@ describe('catalog SQL on the seeds and a report built to fail', () => {
   });
 
   it('escapes LIKE wildcards and matches Latin letters without case', async () => {
-    const db = await DuckDBInstance.create(':memory:');
-    const conn = await db.connect();
+    // a database of its own (one DuckDB-WASM database at a time per file: the seeds' is closed first)
+    await seeds.dispose();
+    const conn = await openEngine(engine);
     for (const t of TABLES) await conn.run(createTableSql(t));
     await conn.run(`INSERT INTO reports (report_id, title) VALUES ('a', 'ICP 备案'), ('b', 'x_y'), ('c', 'xay 100%')`);
     await conn.run(`INSERT INTO texts VALUES ('a', 'nothing'), ('b', 'nothing'), ('c', 'nothing')`);
     const hits = async (q: string) => {
       await conn.run(hitsSql(searchTerms(q), true));
-      return (await conn.runAndReadAll('SELECT report_id FROM catalog_hits ORDER BY 1')).getRowObjectsJS().map((r) => r.report_id);
+      return (await conn.run('SELECT report_id FROM catalog_hits ORDER BY 1')).map((r) => r.report_id);
     };
     expect(await hits('icp')).toEqual(['a']);
     expect(await hits('x_y')).toEqual(['b']);
     expect(await hits('100%')).toEqual(['c']);
     expect(await hits("it's")).toEqual([]);
-    conn.closeSync();
+    conn.close();
+    seeds = await openSeedEngine(engine, [extra]);
+    await seeds.run(CATALOG_BASE_SQL);
   });
 
   it('sorts by failed checks and by title', async () => {
-    await seeds.db.connection.run(selectionSql({}, false));
+    await seeds.run(selectionSql({}, false));
     const byFailed = await all(listSql({ key: 'failed', desc: true }));
     expect(byFailed[0]!.title).toBe(FAILING_TITLE);
     const byTitle = (await all(listSql({ key: 'title', desc: false }))).map((r) => String(r.title));
@@ -97,20 +102,3 @@ describe('catalog SQL on the seeds and a report built to fail', () => {
   });
 });
 
-describe('catalog filter in the URL', () => {
-  it('is undefined at the default and round-trips', () => {
-    expect(filterSnapshot(parseFilter(undefined))).toBeUndefined();
-    const f = { facets: { province: ['湖北省', null], year: ['2021'] }, q: '依申请', sort: { key: 'failed' as const, desc: true } };
-    expect(parseFilter(JSON.parse(JSON.stringify(filterSnapshot(f))))).toEqual(f);
-  });
-
-  it('never throws on junk and keeps only what is valid', () => {
-    for (const junk of [null, 42, 'x', [], { facets: 'x' }, { facets: { year: [1, '2021', {}] }, sort: { key: 'drop table', desc: 1 } }]) {
-      expect(() => parseFilter(junk)).not.toThrow();
-    }
-    const f = parseFilter({ facets: { year: [1, '2021', {}], bogus: ['x'] }, q: 'a'.repeat(500), sort: { key: 'drop table', desc: true } });
-    expect(f.facets).toEqual({ year: ['2021'] });
-    expect(f.q).toHaveLength(200);
-    expect(f.sort).toEqual(DEFAULT_SORT);
-  });
-});

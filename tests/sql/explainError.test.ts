@@ -1,6 +1,6 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { explainError } from '../../src/db/explainError.ts';
+import { explainError } from '../../src/sql/explainError.ts';
 import { duckdbErrorOf } from '../helpers/duckdbErrorOf.ts';
 
 // Messages from native DuckDB (the same engine family as the browser's), so a change of wording upstream fails here.

@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createContractTables } from '../../src/pipeline/createContractTables.ts';
-import { openDuckDB, type OpenDuckDB } from '../../src/pipeline/openDuckDB.ts';
-import { openSeedDatabase, type SeedDatabase } from '../helpers/seedDatabase.ts';
+import { TABLES } from '../../src/core/schema.ts';
+import { createTableSql } from '../../src/sql/ddlSql.ts';
+import { ENGINE_NAMES, openEngine, type EngineName, type SqlEngine } from '../helpers/engines.ts';
+import { openSeedEngine, removeSeedBuilds, type SeedEngine } from '../helpers/seedEngines.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const VIEWS_SQL = await readFile(join(ROOT, 'src/db/views.sql'), 'utf8');
@@ -42,18 +43,26 @@ const VIEWS = Object.keys(EXPECTED_COLUMNS);
 
 const SEED_003 = '7b951b280899339b';
 
-type Db = OpenDuckDB;
-const query = async (db: Db, sql: string) => (await db.connection.runAndReadAll(sql)).getRowObjectsJS();
+type Db = SqlEngine;
+const query = (db: Db, sql: string) => db.run(sql);
+/** Every contract table, empty, as the build creates them. */
+const openEmpty = async (engine: EngineName) => {
+  const db = await openEngine(engine);
+  for (const def of TABLES) await db.run(createTableSql(def));
+  return db;
+};
+
+afterAll(removeSeedBuilds);
 const describeView = async (db: Db, view: string) =>
   (await query(db, `DESCRIBE SELECT * FROM ${view}`)).map((c): [string, string] => [String(c.column_name), String(c.column_type)]);
 
-describe('views.sql over the built seeds', () => {
-  let seeds: SeedDatabase;
+describe.each(ENGINE_NAMES)('views.sql over the built seeds (%s)', (engine) => {
+  let seeds: SeedEngine;
   let db: Db;
 
   beforeAll(async () => {
-    seeds = await openSeedDatabase();
-    db = seeds.db;
+    seeds = await openSeedEngine(engine);
+    db = seeds;
   });
   afterAll(() => seeds?.dispose());
 
@@ -92,12 +101,11 @@ describe('views.sql over the built seeds', () => {
   });
 });
 
-describe('views.sql on empty contract tables', () => {
+describe.each(ENGINE_NAMES)('views.sql on empty contract tables (%s)', (engine) => {
   let db: Db;
   beforeAll(async () => {
-    db = await openDuckDB();
-    await createContractTables(db.connection);
-    await db.connection.run(VIEWS_SQL);
+    db = await openEmpty(engine);
+    await db.run(VIEWS_SQL);
   });
   afterAll(() => db?.close());
 
@@ -107,16 +115,15 @@ describe('views.sql on empty contract tables', () => {
   });
 
   test('can be run twice (CREATE OR REPLACE)', async () => {
-    await expect(db.connection.run(VIEWS_SQL)).resolves.toBeDefined();
+    await expect(db.run(VIEWS_SQL)).resolves.toBeDefined();
   });
 });
 
-describe('views.sql on hand-made rows', () => {
+describe.each(ENGINE_NAMES)('views.sql on hand-made rows (%s)', (engine) => {
   let db: Db;
   beforeAll(async () => {
-    db = await openDuckDB();
-    await createContractTables(db.connection);
-    await db.connection.run(`
+    db = await openEmpty(engine);
+    await db.run(`
       INSERT INTO reports (report_id, title, report_year, format, doc_kind, parse_status) VALUES
         ('r1', 'one', 2021, 'gov_2021', 'annual_report', 'ok'),
         ('r2', 'zero results', 2020, 'gov_2019', 'annual_report', 'ok'),
@@ -138,7 +145,7 @@ describe('views.sql on hand-made rows', () => {
       INSERT INTO checks (report_id, rule_id, severity, status) VALUES
         ('r1', 'APP-BAL', 'error', 'fail'), ('r1', 'APP-SUM', 'error', 'fail'), ('r1', 'X', 'warning', 'fail'), ('r1', 'Y', 'error', 'pass');
     `);
-    await db.connection.run(VIEWS_SQL);
+    await db.run(VIEWS_SQL);
   });
   afterAll(() => db?.close());
 

@@ -1,5 +1,9 @@
 // SQL of the catalog: a per-session base table with the facet columns, full-text hits, facet counts, the
-// `selection` table other panels read, and the list. Pure string building, tested against native DuckDB.
+// `selection` table other panels read, and the list. Pure string building, tested on both engines.
+import { literal } from './quote.ts';
+
+/** The catalog's table of selected reports: user SQL, charts and downloads read it, only the catalog writes it. */
+export const SELECTION_TABLE = 'selection';
 
 export const FACET_DIMS = ['province', 'city', 'county', 'year', 'format', 'doc_kind', 'organ_level', 'check_status'] as const;
 export type FacetDim = (typeof FACET_DIMS)[number];
@@ -13,8 +17,6 @@ export interface Sort { key: SortKey; desc: boolean }
 export const DEFAULT_SORT: Sort = { key: 'year', desc: true };
 
 export const CHECK_STATUSES = ['errors', 'warnings', 'pass', 'unchecked'] as const;
-
-export const quote = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 
 /** Session-local (TEMP) table with one row per report and the columns facets and the list need. */
 export const CATALOG_BASE_SQL = `CREATE OR REPLACE TEMP TABLE catalog_base AS
@@ -40,11 +42,11 @@ export function searchTerms(q: string): string[] {
     .map((t) => t.slice(0, 100));
 }
 
-const likePattern = (t: string) => quote(`%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+const likePattern = (t: string) => literal(`%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
 
 /** Case-insensitive when the term has Latin letters (ILIKE); a plain substring test otherwise (Chinese has no case). */
 function matches(column: string, t: string): string {
-  return /[a-z]/i.test(t) ? `${column} ILIKE ${likePattern(t)} ESCAPE '\\'` : `contains(${column}, ${quote(t)})`;
+  return /[a-z]/i.test(t) ? `${column} ILIKE ${likePattern(t)} ESCAPE '\\'` : `contains(${column}, ${literal(t)})`;
 }
 
 /**
@@ -66,7 +68,7 @@ WHERE ${terms.map(term).join(' AND ')}`;
 function dimCondition(dim: FacetDim, values: FacetValue[]): string {
   const known = values.filter((v): v is string => v !== null);
   const parts: string[] = [];
-  if (known.length) parts.push(`${dim} IN (${known.map(quote).join(', ')})`);
+  if (known.length) parts.push(`${dim} IN (${known.map(literal).join(', ')})`);
   if (values.includes(null)) parts.push(`${dim} IS NULL`);
   return parts.length ? `(${parts.join(' OR ')})` : 'TRUE';
 }
@@ -114,6 +116,9 @@ export const LIST_COLUMNS = [
   'report_id', 'title', 'organ', 'province', 'city', 'county', 'report_year', 'format', 'doc_kind', 'n_errors', 'n_warnings', 'check_status',
 ] as const;
 
+/** Reports in the catalog's base table. */
+export const catalogTotalSql = 'SELECT count(*) AS n FROM catalog_base';
+
 /** The selected reports in list order. */
 export function listSql(sort: Sort): string {
   const d = sort.desc ? 'DESC' : 'ASC';
@@ -122,37 +127,3 @@ FROM catalog_base JOIN selection USING (report_id)
 ORDER BY ${ORDER[sort.key].replaceAll('{d}', d)} ${d} NULLS LAST, report_year DESC NULLS LAST, organ, report_id`;
 }
 
-export interface CatalogFilter { facets: Facets; q: string; sort: Sort }
-export const MAX_QUERY = 200;
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** The filter as stored in the URL; undefined when everything is at its default. */
-export function filterSnapshot(f: CatalogFilter): unknown {
-  const facets = Object.fromEntries(FACET_DIMS.filter((d) => f.facets[d]?.length).map((d) => [d, [...f.facets[d]!]]));
-  const out: Record<string, unknown> = {};
-  if (Object.keys(facets).length) out.facets = facets;
-  if (f.q.trim()) out.q = f.q;
-  if (f.sort.key !== DEFAULT_SORT.key || f.sort.desc !== DEFAULT_SORT.desc) out.sort = { ...f.sort };
-  return Object.keys(out).length ? out : undefined;
-}
-
-/** Reads a filter from untrusted JSON (a URL typed by hand): unknown parts fall back to the defaults. */
-export function parseFilter(value: unknown): CatalogFilter {
-  const v = isRecord(value) ? value : {};
-  const facets: Facets = {};
-  if (isRecord(v.facets)) {
-    for (const d of FACET_DIMS) {
-      const arr = v.facets[d];
-      if (!Array.isArray(arr)) continue;
-      const vals = arr.filter((x): x is FacetValue => x === null || (typeof x === 'string' && x.length <= 200)).slice(0, 500);
-      if (vals.length) facets[d] = [...new Set(vals)];
-    }
-  }
-  const s = v.sort;
-  const sort =
-    isRecord(s) && SORT_KEYS.includes(s.key as SortKey) && typeof s.desc === 'boolean'
-      ? { key: s.key as SortKey, desc: s.desc }
-      : { ...DEFAULT_SORT };
-  return { facets, q: typeof v.q === 'string' ? v.q.slice(0, MAX_QUERY) : '', sort };
-}

@@ -1,6 +1,6 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { errorHeadline, errorPosition, parseDuckDbError } from '../../src/db/errorPosition.ts';
+import { errorHeadline, errorPosition, parseDuckDbError } from '../../src/sql/errorPosition.ts';
 import { duckdbErrorOf } from '../helpers/duckdbErrorOf.ts';
 
 async function duckdbError(sql: string): Promise<string> {

@@ -1,9 +1,9 @@
-// The chart SQL builder: generated SQL checked as text, then run against native DuckDB on fixture tables.
+// The chart SQL builder: generated SQL checked as text, then run on both engines over fixture tables.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildChartSql, ChartSpecError } from '../../src/chart/buildChartSql.ts';
+import { chartSql as buildChartSql, ChartSpecError } from '../../src/sql/chartSql.ts';
 import { EMPTY_SPEC, type ChartSpec } from '../../src/chart/chartSpec.ts';
 import type { SourceColumn } from '../../src/chart/columnKinds.ts';
-import { openDuckDB, type OpenDuckDB } from '../../src/pipeline/openDuckDB.ts';
+import { ENGINE_NAMES, openEngine, type SqlEngine } from '../helpers/engines.ts';
 
 const FIXTURE = `
 CREATE TABLE apps AS SELECT * FROM (VALUES
@@ -30,16 +30,15 @@ const SOURCE = 'SELECT * FROM apps -- a trailing comment\n;';
 const spec = (s: Partial<ChartSpec>): ChartSpec => ({ ...EMPTY_SPEC, ...s });
 const OPTS = { otherLabel: '其他' };
 
-let db: OpenDuckDB;
-beforeAll(async () => {
-  db = await openDuckDB();
-  await db.connection.run(FIXTURE);
-});
-afterAll(() => db?.close());
+describe.each(ENGINE_NAMES)('chartSql(spec, source, columns) (%s)', (engine) => {
+  let db: SqlEngine;
+  beforeAll(async () => {
+    db = await openEngine(engine);
+    await db.run(FIXTURE);
+  });
+  afterAll(() => db?.close());
+  const rows = (sql: string) => db.run(sql);
 
-const rows = async (sql: string) => (await db.connection.runAndReadAll(sql)).getRowObjectsJS();
-
-describe('buildChartSql(spec, source, columns) over native DuckDB', () => {
   test('bar of sum by category: a GROUP BY over the source as a CTE, text and result', async () => {
     const q = buildChartSql(spec({ mark: 'bar', x: 'organ', y: 'total', aggregate: 'sum', sort: 'value-desc' }), SOURCE, COLUMNS, OPTS);
     expect(q.sql).toBe(

@@ -1,13 +1,7 @@
-import { quote } from './catalogQuery.ts';
+// The `diagnostics` table's rows as the build diagnostics view shows them: totals per code, one entry per file.
+import { SEVERITIES, type Severity } from '../sql/diagnosticsSql.ts';
 
-export type Severity = 'error' | 'warning' | 'info';
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-
-/** Which files to list: all, those with an error or warning, those with one severity; optionally one code. */
-export interface DiagnosticsFilter {
-  show: 'all' | 'problems' | Severity;
-  code: string | null;
-}
+export { SEVERITIES, type DiagnosticsFilter, type Severity } from '../sql/diagnosticsSql.ts';
 
 export interface CodeCount { severity: Severity; code: string; files: number }
 
@@ -28,13 +22,6 @@ export interface FileDiagnostics {
   items: { severity: Severity; code: string; message: string }[];
 }
 
-const RANK = `CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END`;
-
-export const DIAGNOSTIC_TOTALS_SQL = `
-SELECT 'file' AS severity, '' AS code, count(DISTINCT source_file) AS files FROM diagnostics
-UNION ALL SELECT 'problem', '', count(DISTINCT source_file) FROM diagnostics WHERE severity IN ('error', 'warning')
-UNION ALL SELECT severity, code, count(DISTINCT source_file) FROM diagnostics GROUP BY severity, code`;
-
 export function toTotals(rows: { severity: string; code: string; files: number }[]): DiagnosticTotals {
   const rank = (s: string) => SEVERITIES.indexOf(s as Severity);
   return {
@@ -45,24 +32,6 @@ export function toTotals(rows: { severity: string; code: string; files: number }
       .map((r) => ({ severity: r.severity as Severity, code: r.code, files: r.files }))
       .sort((a, b) => rank(a.severity) - rank(b.severity) || b.files - a.files || a.code.localeCompare(b.code)),
   };
-}
-
-/**
- * Every diagnostic of the files the filter picks (a file with a warning is shown with its info lines too), worst
- * files first, each file's rows together; the report built from the file when there is one.
- */
-export function diagnosticsSql(filter: DiagnosticsFilter, limit: number): string {
-  const match: string[] = [];
-  if (filter.show === 'problems') match.push(`severity IN ('error', 'warning')`);
-  else if (filter.show !== 'all') match.push(`severity = ${quote(filter.show)}`);
-  if (filter.code) match.push(`code = ${quote(filter.code)}`);
-  return `
-WITH d AS (SELECT source_file, report_id, severity, code, message, ${RANK} AS rank FROM diagnostics),
-f AS (SELECT source_file, min(rank) AS worst FROM d GROUP BY source_file${match.length ? ` HAVING bool_or(${match.join(' AND ')})` : ''})
-SELECT d.source_file, d.severity, d.code, d.message, r.report_id, r.title
-FROM d JOIN f USING (source_file) LEFT JOIN reports r ON r.report_id = d.report_id
-ORDER BY f.worst, d.source_file, d.rank, d.code, d.message
-LIMIT ${limit}`;
 }
 
 /** Rows (ordered by file) → one entry per file. */
