@@ -56,7 +56,6 @@ export class QueryRun {
   #refusal = $state.raw<Extract<GuardVerdict, { kind: 'refuse' }> | null>(null);
   readonly #latest = new Latest<QueryResult, QueryFailure>((e) => failure(e, this.#runningSql));
   #runningSql = '';
-  /** the engine's answer to the running query, awaited by cancel() as a sign of life */
   #pending: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -110,18 +109,19 @@ export class QueryRun {
     if (this.running) await lane.cancel();
     let verdict: GuardVerdict | undefined;
     this.#runningSql = sql;
-    const outcome = await this.#latest.run(async (run) => {
+    const running = this.#latest.run(async (run) => {
       const statements = await lane.statements(sql);
       verdict = this.hooks.guard?.(statements);
       if (run.superseded()) throw new Error('superseded');
       this.#refusal = verdict?.kind === 'refuse' ? verdict : null;
       if (this.#refusal) return this.result!;
-      const answer = lane.query(sql, statements);
-      this.#pending = answer;
-      const result = await answer;
+      const result = await lane.query(sql, statements);
       if (!run.superseded()) this.showResult(sql, statements, result);
       return result;
     });
+    // the database's answer (to the tokenizer or the query), awaited by cancel() as a sign of life
+    this.#pending = running;
+    const outcome = await running;
     if (outcome.status === 'failed') {
       const error = outcome.error;
       this.hooks.onfinished?.({ sql, at: new Date().toISOString(), rows: null, ms: 0, error: error.headline });
