@@ -127,3 +127,8 @@ FROM catalog_base JOIN selection USING (report_id)
 ORDER BY ${ORDER[sort.key].replaceAll('{d}', d)} ${d} NULLS LAST, report_year DESC NULLS LAST, organ, report_id`;
 }
 
+
+/** The catalog's "open in SQL": the selected reports as a query the user can change. */
+export const selectedReportsSql = `SELECT r.report_id, r.title, r.organ, r.province, r.city, r.county, r.report_year, r.format, r.doc_kind, r.n_errors, r.n_warnings
+FROM reports r JOIN selection USING (report_id)
+ORDER BY r.report_year DESC, r.organ;`;

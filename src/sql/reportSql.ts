@@ -24,3 +24,13 @@ export const reportSql = {
   facts: (id: string) => `SELECT * FROM facts WHERE report_id = ${literal(id)} ORDER BY start`,
   labels: (format: string) => `SELECT * FROM labels WHERE format = ${literal(format)} ORDER BY table_id, kind, ord`,
 };
+
+/** The schema browser's example: every report's numbers with the official tables' Chinese row and column labels. */
+export const labelledCellsSql = `-- 一份报告的数值配上官方表格的中文行、列标签
+SELECT c.report_id, c.table_id, lr.label_zh AS row_label, lc.label_zh AS col_label, c.value
+FROM cells c
+JOIN reports r USING (report_id)
+LEFT JOIN labels lr ON lr.format = r.format AND lr.table_id = c.table_id AND lr.kind = 'row' AND lr.key = c.row_key
+LEFT JOIN labels lc ON lc.format = r.format AND lc.table_id = c.table_id AND lc.kind = 'col' AND lc.key = c.col_key
+ORDER BY c.report_id, c.start
+LIMIT 500;`;

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUESTIONS } from '../../src/state/questions.ts';
 import { zh } from '../../src/i18n/zh.ts';
 import { en } from '../../src/i18n/en.ts';
-import { reportCellsSql } from '../../src/sql/reportSql.ts';
+import { selectedReportsSql } from '../../src/sql/catalogSql.ts';
+import { copyTableSql } from '../../src/sql/ddlSql.ts';
+import { labelledCellsSql, reportCellsSql } from '../../src/sql/reportSql.ts';
 import { ENGINE_NAMES } from '../helpers/engines.ts';
 import { openQuestionDatabase } from '../helpers/questionDatabase.ts';
 import type { SeedEngine } from '../helpers/seedEngines.ts';
@@ -59,6 +61,14 @@ describe.each(ENGINE_NAMES)('question library on the seeds and a report built to
     expect(carried.agrees).toBe(true);
     const received = rows.find((x) => x.organ === '硚口区人民政府' && x.label === 'applications_received')!;
     expect([Number(received.in_text), Number(received.in_table), received.agrees]).toEqual([147, 147, true]);
+  });
+
+  it("the panels' own SQL runs: the catalog's selection, the schema browser's example, a copy of a protected table", async () => {
+    expect((await rowsOf(selectedReportsSql)).length).toBe(6);
+    expect((await rowsOf(labelledCellsSql)).length).toBeGreaterThan(100);
+    await rowsOf(copyTableSql('reports'));
+    expect(await rowsOf('SELECT count(*) AS n FROM my_reports')).toEqual([{ n: 6 }]);
+    await rowsOf('DROP TABLE my_reports');
   });
 
   it("reportCellsSql(id) lists one report's numbers with Chinese row and column labels", async () => {
