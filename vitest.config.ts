@@ -25,7 +25,15 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**', 'node_modules/**', ...PROPERTY], testTimeout: 60_000 },
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/e2e/**', 'node_modules/**', ...PROPERTY],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // files share their worker's modules: DuckDB-WASM (34 MB) is compiled once per worker, not once per file
+          isolate: false,
+        },
       },
       { extends: true, test: { name: 'property', include: PROPERTY, testTimeout: 120_000 } },
       { extends: true, test: { name: 'e2e', ...E2E } },

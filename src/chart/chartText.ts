@@ -2,8 +2,8 @@
 // the specification drawn, the language, the template's labels and the dictionary. ChartPanel only shows them.
 import type { Lang } from '../i18n/i18n.svelte.ts';
 import { zh, type MessageKey } from '../i18n/zh.ts';
-import { ChartSpecError } from '../sql/chartSql.ts';
 import { measureChannel, needsRows, type Channel, type ChartSpec } from './chartSpec.ts';
+import { ChartSpecError } from './chartSpecError.ts';
 import { columnTitle, type LabelMap } from './columnTitle.ts';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;

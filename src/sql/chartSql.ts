@@ -1,6 +1,7 @@
 // Pure SQL builder: a chart specification over a source query → the one query whose rows are the chart's marks.
 // Grouping and aggregation happen in DuckDB, so the browser only draws aggregated marks.
 import { measureChannel, needsRows, type Aggregate, type Channel, type ChartSpec } from '../chart/chartSpec.ts';
+import { ChartSpecError } from '../chart/chartSpecError.ts';
 import { isNumericType, type SourceColumn } from '../chart/columnKinds.ts';
 import { ident, literal, subquery } from './quote.ts';
 
@@ -25,12 +26,6 @@ export interface ChartQuery {
   limit: number;
 }
 
-export class ChartSpecError extends Error {
-  constructor(readonly code: 'no_x' | 'no_y' | 'unknown_column' | 'not_numeric' | 'no_measure', readonly column?: string) {
-    super(column ? `${code}: ${column}` : code);
-    this.name = 'ChartSpecError';
-  }
-}
 
 const NUMERIC_AGGREGATES: ReadonlySet<Aggregate> = new Set(['sum', 'mean', 'median']);
 

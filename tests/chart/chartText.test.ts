@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_SPEC, type ChartSpec } from '../../src/chart/chartSpec.ts';
 import { channelTitles, chartErrorText, chartHeading, valueName } from '../../src/chart/chartText.ts';
 import { I18n } from '../../src/i18n/i18n.svelte.ts';
-import { ChartSpecError } from '../../src/sql/chartSql.ts';
+import { ChartSpecError } from '../../src/chart/chartSpecError.ts';
 
 const words = (lang: 'zh' | 'en') => ({ lang, labels: new Map([['new_received', { zh: '新收申请', en: 'New requests' }]]), t: new I18n(lang).t });
 const spec = (s: Partial<ChartSpec>): ChartSpec => ({ ...EMPTY_SPEC, ...s });

@@ -1,6 +1,7 @@
 // The chart SQL builder: generated SQL checked as text, then run on both engines over fixture tables.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chartSql as buildChartSql, ChartSpecError } from '../../src/sql/chartSql.ts';
+import { ChartSpecError } from '../../src/chart/chartSpecError.ts';
+import { chartSql as buildChartSql } from '../../src/sql/chartSql.ts';
 import { EMPTY_SPEC, type ChartSpec } from '../../src/chart/chartSpec.ts';
 import type { SourceColumn } from '../../src/chart/columnKinds.ts';
 import { ENGINE_NAMES, openEngine, type SqlEngine } from '../helpers/engines.ts';
