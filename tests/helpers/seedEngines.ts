@@ -2,10 +2,12 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildData } from '../../src/pipeline/buildData.ts';
 import { silentLogger } from '../../src/pipeline/logger.ts';
 import { openEngine, type EngineName, type SqlEngine } from './engines.ts';
-import { ROOT } from './seedDatabase.ts';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface SeedEngine extends SqlEngine {
   /** folder of the built Parquet files and manifest */
