@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { labelRows, parseReport } from '../core/index.ts';
+import { labelRows, parseReportAsync } from '../core/index.ts';
 import { TABLES, TABLE_NAMES, type DiagnosticRow, type LabelRow, type ParsedReport, type RowOf, type TableName } from '../core/schema.ts';
 import { describeDataset } from './describeDataset.ts';
 import type { Manifest, ManifestTable } from '../core/manifest.ts';
@@ -59,7 +59,7 @@ type Rows = { [K in TableName]: RowOf[K][] };
 
 /** Builds `<outDir>/<table>.parquet`, `build-report.json` and, last, `manifest.json` from the input reports. */
 export async function buildData(options: BuildDataOptions): Promise<BuildSummary> {
-  const { inputs, outDir, logger = silentLogger, strict = false, parse = parseReport, labels = labelRows } = options;
+  const { inputs, outDir, logger = silentLogger, strict = false, parse = parseReportAsync, labels = labelRows } = options;
   const started = performance.now();
   const builtAt = (options.now?.() ?? new Date()).toISOString();
   const rows = Object.fromEntries(TABLE_NAMES.map((n) => [n, []])) as unknown as Rows;
@@ -86,7 +86,7 @@ export async function buildData(options: BuildDataOptions): Promise<BuildSummary
   const manifest: Manifest = {
     version: 1,
     built_at: builtAt,
-    dataset: describeDataset(rows.reports, files.length, n_skipped, options.description),
+    dataset: describeDataset(rows.reports, files.length, n_skipped, options.description, files),
     tables,
   };
   const n_files_with_errors = files.filter((f) => f.errors > 0).length;

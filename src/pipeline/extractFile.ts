@@ -5,7 +5,7 @@ import type { DiagnosticRow, ParsedReport } from '../core/schema.ts';
 import { inspectPdf } from './inspectPdf.ts';
 import { readFileHead } from './readFileHead.ts';
 
-export type ParseReport = (bytes: Uint8Array, sourceFile: string) => ParsedReport;
+export type ParseReport = (bytes: Uint8Array, sourceFile: string) => ParsedReport | Promise<ParsedReport>;
 
 /** Diagnostic codes the pipeline itself raises (the parser has its own). */
 export const PIPELINE_CODES = [
@@ -78,7 +78,7 @@ export async function extractFile(path: string, parse: ParseReport, maxBytes = M
   }
   let parsed: ParsedReport;
   try {
-    parsed = parse(bytes, source_file);
+    parsed = await parse(bytes, source_file);
     if (typeof parsed?.report?.report_id !== 'string') throw new Error('parser returned no report');
   } catch (error) {
     return { ...base, parsed: null, diagnostics: [diag('error', 'parse_failed', `parser threw: ${messageOf(error)}`, report_id), ...named] };

@@ -1,7 +1,8 @@
-// Quoting and small SQL pieces shared by the review-desk builders. Local until house's src/sql/quote.ts lands in main;
-// then these two quoting helpers should import from there (same behaviour).
-export const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
-export const quoteLiteral = (text: string): string => `'${text.replaceAll("'", "''")}'`;
+// Small SQL pieces shared by the review-desk builders; quoting is src/sql/quote.ts's.
+import { ident, literal } from './quote.ts';
+
+export const quoteIdent = ident;
+export const quoteLiteral = literal;
 
 /** A VALUES list as a relation with named columns: `(VALUES ('a', 1), …) AS alias(c1, c2)`. */
 export function valuesSql(alias: string, columns: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {

@@ -43,17 +43,22 @@ ORDER BY p.report_id, p.section_key, p.other_report_id, p.passage`;
 
 /**
  * `section_profiles`: per text section, how much is the report's own (specific = shingles that are not boilerplate)
- * and the largest share of it found in one other report (copied_share; prev_year_share for the organ's own report
- * of the year before, cross_organ_share for other organs'). Needs similar_passages.
+ * and the largest share of it found in one other report of the same or an earlier year — what this report may have
+ * copied; a later report copying this one does not count against it (copied_share; prev_year_share for the organ's
+ * own report of the year before, cross_organ_share for other organs'). Needs similar_passages.
  */
 export function sectionProfilesSql(t: Partial<SimilarityTables> = {}): string {
-  const { profiles_raw } = simTables(t);
+  const { profiles_raw, reports } = simTables(t);
   return `CREATE OR REPLACE TABLE section_profiles AS
 WITH s AS (
-  SELECT report_id, section_key, max(similarity) AS copied_share,
-    max(similarity) FILTER (WHERE kind = 'same_organ_prev_year') AS prev_year_share,
-    max(similarity) FILTER (WHERE kind = 'cross_organ') AS cross_organ_share
-  FROM similar_passages GROUP BY ALL
+  SELECT p.report_id, p.section_key, max(p.similarity) AS copied_share,
+    max(p.similarity) FILTER (WHERE p.kind = 'same_organ_prev_year') AS prev_year_share,
+    max(p.similarity) FILTER (WHERE p.kind = 'cross_organ') AS cross_organ_share
+  FROM similar_passages p
+  JOIN ${quoteIdent(reports)} a ON a.report_id = p.report_id
+  JOIN ${quoteIdent(reports)} b ON b.report_id = p.other_report_id
+  WHERE p.kind <> 'same_organ_next_year' AND (a.report_year IS NULL OR b.report_year IS NULL OR b.report_year <= a.report_year)
+  GROUP BY ALL
 )
 SELECT p.report_id, p.section_key, p.chars, p.shingles, p.specific,
   CASE WHEN p.shingles > 0 THEN 1 - p.specific / p.shingles END AS boilerplate_share,

@@ -48,7 +48,7 @@ export const reportRow = (p: Partial<ReportRow> & { report_id: string }): Report
 
 export const cellRow = (report_id: string, table_id: string, row_key: string, col_key: string, value: number | null): CellRow => ({
   report_id, table_id, row_key, col_key, row_label: null, value, raw: value === null ? '' : String(value), unit: null,
-  state: value === null ? 'blank' : 'reported', start: 0, end: 0,
+  state: value === null ? 'blank' : 'reported', start: 0, end: 0, flag: null,
 });
 
 /** 硚口区 (420104) in 武汉市, 湖北省: the place of seed 003. */

@@ -7,7 +7,7 @@ import { reviewLitNoLink, signedChange } from '../../src/core/checks/infoRules.t
 import { parsedSeed, seedBytes } from '../core/helpers.ts';
 
 const cell = (table_id: string, row_key: string, col_key: string, value: number | null, raw = value === null ? '' : String(value)): CellRow => ({
-  report_id: 'r', table_id, row_key, col_key, row_label: null, value, raw, unit: null, state: value === null ? 'blank' : 'reported', start: 0, end: 0,
+  report_id: 'r', table_id, row_key, col_key, row_label: null, value, raw, unit: null, state: value === null ? 'blank' : 'reported', start: 0, end: 0, flag: null,
 });
 const reparse = (seed: string, edit: (t: string) => string) => {
   const text = edit(new TextDecoder().decode(seedBytes(seed).bytes));

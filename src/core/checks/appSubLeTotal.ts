@@ -1,5 +1,6 @@
 import type { CellRow, CheckRow } from '../schema.ts';
 import { formatTemplate, type ModernFormat } from '../template/template.ts';
+import { resultRowsOf } from '../extract/extractApplications.ts';
 import { TABLE_EN, TABLE_ZH, fmt, labelEn, labelZh } from './checkLabels.ts';
 
 type Draft = Omit<CheckRow, 'report_id'>;
@@ -11,7 +12,8 @@ type Draft = Omit<CheckRow, 'report_id'>;
  */
 export function appSubLeTotal(cells: readonly CellRow[], format: ModernFormat): Draft[] {
   const apps = formatTemplate(format).tables.find((t) => t.id === 'applications')!;
-  const results = new Set(apps.rows.filter((r) => r.data && r.parent && r.key !== 'results_total').map((r) => r.key));
+  // a hybrid form (the other form's 其他处理 rows) has its own result rows
+  const results = new Set(resultRowsOf(format, new Set(cells.filter((c) => c.table_id === 'applications').map((c) => c.row_key))));
   const byCol = new Map<string, { total: CellRow | undefined; parts: CellRow[] }>();
   for (const c of cells) {
     if (c.table_id !== 'applications') continue;

@@ -13,11 +13,14 @@ export const TABLE_EN: Readonly<Record<string, string>> = {
   review_litigation: 'Section 4 (administrative review and litigation)',
 };
 
-/** Chinese label of a row or column of one format's table; the key itself when the template has none. */
+/** Chinese label of a row or column of one format's table (else the other form's: hybrid forms); the key itself when neither has one. */
 export function labelZh(format: ModernFormat, tableId: string, kind: 'row' | 'col', key: string): string {
-  const t = formatTemplate(format).tables.find((x) => x.id === tableId);
-  const label = kind === 'row' ? t?.rows.find((r) => r.key === key)?.label : t?.columns.find((c) => c.key === key)?.label;
-  return label ?? (key.startsWith('extra_') ? key.slice(6) : key);
+  for (const f of [format, format === 'gov_2021' ? 'gov_2019' : 'gov_2021'] as const) {
+    const t = formatTemplate(f).tables.find((x) => x.id === tableId);
+    const label = kind === 'row' ? t?.rows.find((r) => r.key === key)?.label : t?.columns.find((c) => c.key === key)?.label;
+    if (label) return label;
+  }
+  return key.startsWith('extra_') ? key.slice(6) : key;
 }
 
 export const labelEn = (kind: 'row' | 'col', key: string): string => (kind === 'row' ? rowLabelEn(key) : colLabelEn(key));

@@ -62,7 +62,9 @@ const CHANGING: [string, string][] = [
 ];
 /** Bodies that report for one year only (a new one each year, so no two years pair up). */
 const ONE_OFF = ['重大项目建设指挥部办公室', '第七次全国人口普查领导小组办公室', '创建全国文明城市指挥部办公室', '防汛抗旱指挥部办公室', '乡村振兴工作领导小组办公室', '疫情防控指挥部办公室'];
-const STEADY = COUNTY_ORGANS.filter((o) => !['人民政府', '自然资源和规划分局', '生态环境分局', '卫生健康局'].includes(o));
+// 档案馆 is left out: written in traditional script (檔案館) the parser's converter reads it as 文件馆 (a phrase
+// conversion), so the same organ would get two names — a parser matter, not the review desk's
+const STEADY = COUNTY_ORGANS.filter((o) => !['人民政府', '自然资源和规划分局', '生态环境分局', '卫生健康局', '档案馆'].includes(o));
 
 function organsOf(rng: Rng, county: number, place: Place, aggregate: boolean, n: number, years: number): Organ[] {
   const name = (o: string) => `${place.county}${o}`;
