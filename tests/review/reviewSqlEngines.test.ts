@@ -17,7 +17,7 @@ import { QIAOKOU, cellRow, reportRow } from './reviewDb.ts';
 const insertSql = <K extends TableName>(table: K, rows: readonly RowOf[K][]): string => {
   const def = TABLES.find((t) => t.name === table)!;
   const lit = (v: unknown, type: string) => (v === null || v === undefined ? 'NULL' : type === 'VARCHAR' ? literal(String(v)) : type === 'DATE' ? `DATE ${literal(String(v))}` : String(v));
-  const values = rows.map((r) => `(${def.columns.map((c) => lit((r as Record<string, unknown>)[c.name], c.type)).join(', ')})`).join(', ');
+  const values = rows.map((r) => `(${def.columns.map((c) => lit((r as unknown as Record<string, unknown>)[c.name], c.type)).join(', ')})`).join(', ');
   return `INSERT INTO ${table} VALUES ${values}`;
 };
 
