@@ -16,6 +16,11 @@ export const SORT_KEYS: Readonly<Record<TableName, readonly string[]>> = {
   texts: ['report_id'],
   labels: ['format', 'table_id', 'kind', 'ord', 'key'],
   diagnostics: ['report_id', 'source_file', 'start', 'code', 'message'],
+  report_pairs: ['report_id'],
+  similar_passages: ['report_id', 'section_key', 'other_report_id', 'passage'],
+  section_profiles: ['report_id', 'section_key'],
+  rollups: ['report_id', 'child_group', 'metric'],
+  report_quality: ['report_id'],
 };
 
 export const ROW_GROUP_SIZE = 100_000;

@@ -6,7 +6,7 @@ export interface ExpectedCheck { rule_id: string; col_key: string; status: 'pass
 const APPLICANTS = ['natural_person', 'legal_commercial', 'legal_research', 'legal_public_interest', 'legal_legal_service', 'legal_other'];
 
 /**
- * The error rules evaluated directly on the generator's truth, independently of the parser: what runChecks must
+ * The error rules (with APP-SUB-LE-TOTAL, FEE-DEC and SIGNED-CHANGE's error case) evaluated directly on the generator's truth, independently of the parser: what runChecks must
  * report for a perfect reading. A rule touching a blank or 'na' cell is skipped.
  */
 export function expectedChecks(truth: SynthTruth): ExpectedCheck[] {
@@ -39,6 +39,20 @@ export function expectedChecks(truth: SynthTruth): ExpectedCheck[] {
   for (const [id, g] of [['REV-SUM', 'review'], ['LIT-D-SUM', 'lit_direct'], ['LIT-R-SUM', 'lit_after_review']] as const) {
     const k = (x: string): string => `review_litigation.counts.${g}_${x}`;
     eq(id, `${g}_total`, [k('total')], ['maintained', 'corrected', 'other', 'pending'].map(k));
+  }
+  // APP-SUB-LE-TOTAL: every reported result cell above a reported （七）总计 fails, one row per cell
+  for (const c of cols) {
+    const total = m.get(a('results_total', c))?.value;
+    if (total === null || total === undefined) continue;
+    for (const r of results) {
+      const v = m.get(a(r, c))?.value;
+      if (v !== null && v !== undefined && v > total) out.push({ rule_id: 'APP-SUB-LE-TOTAL', col_key: a(r, c), status: 'fail' });
+    }
+  }
+  const fee = m.get('active_art20_8.admin_fees.fee_amount');
+  if (format === 'gov_2021' && fee && fee.value !== null && fee.value < 0) out.push({ rule_id: 'FEE-DEC', col_key: 'active_art20_8.admin_fees.fee_amount', status: 'fail' });
+  for (const c of truth.cells) {
+    if (c.col_key === 'change' && c.value !== null && !Number.isInteger(c.value)) out.push({ rule_id: 'SIGNED-CHANGE', col_key: `${c.table_id}.${c.row_key}.change`, status: 'fail' });
   }
   for (const table of formatTemplate(format).tables) {
     for (const c of truth.cells) {

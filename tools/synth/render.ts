@@ -80,8 +80,11 @@ function tableOf(truth: SynthTruth, id: string, style: LabelStyle, full: boolean
   return { caption: noCaption ? null : style.half ? cap.replace('（', '(').replace('）', ')') : cap, header: [header], rows };
 }
 
+/** Replaces the generated prose of a narrative section (tools/synth/corpus writes multi-year corpora through it). */
+export type ProseHook = (bank: 'overall' | 'problems' | 'other') => string[] | undefined;
+
 /** The text of a whole report for a truth: title, metadata, prose, the tables in the planned layouts, signature, site noise. */
-export function renderReport(rng: Rng, truth: SynthTruth, plan: Map<string, Layout>): string {
+export function renderReport(rng: Rng, truth: SynthTruth, plan: Map<string, Layout>, prose?: ProseHook): string {
   const out: string[] = [];
   const style = labelStyle(rng);
   const full = rng.chance(0.05);
@@ -92,7 +95,7 @@ export function renderReport(rng: Rng, truth: SynthTruth, plan: Map<string, Layo
   out.push(truth.title);
   if (rng.chance(0.4)) out.push(`索引号：${rng.int(10000000, 99999999)}/${truth.year + 1}-${rng.int(10000, 99999)}`, `发布机构：${truth.organ}`, `发布日期：${truth.published_date}`);
   out.push(`本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）第五十条规定编制。本报告中所列数据的统计期限自${truth.year}年1月1日起至${truth.year}年12月31日止。`);
-  out.push('一、总体情况', ...paragraphs(rng, 'overall', vars, budget * 0.6));
+  out.push('一、总体情况', ...(prose?.('overall') ?? paragraphs(rng, 'overall', vars, budget * 0.6)));
   out.push('二、主动公开政府信息情况');
   // some reports drop the 第二十条 captions and run the small tables together
   const noCaptions = rng.chance(0.05);
@@ -101,8 +104,8 @@ export function renderReport(rng: Rng, truth: SynthTruth, plan: Map<string, Layo
   renderTable(rng, tableOf(truth, 'applications', style, full), plan.get('applications')!, out, page);
   out.push('四、政府信息公开行政复议、行政诉讼情况');
   renderTable(rng, tableOf(truth, 'review_litigation', style, full), plan.get('review_litigation')!, out, page);
-  out.push('五、存在的主要问题及改进情况', ...paragraphs(rng, 'problems', vars, budget * 0.3));
-  out.push('六、其他需要报告的事项', ...paragraphs(rng, 'other', vars, 40));
+  out.push('五、存在的主要问题及改进情况', ...(prose?.('problems') ?? paragraphs(rng, 'problems', vars, budget * 0.3)));
+  out.push('六、其他需要报告的事项', ...(prose?.('other') ?? paragraphs(rng, 'other', vars, 40)));
   const [y, m, d] = truth.published_date.split('-').map(Number);
   out.push(`${truth.organ}`, `${y}年${m}月${d}日`);
   if (rng.chance(0.5)) out.push(...NOISE_BOTTOM.map((s) => s.replace('{organ}', truth.organ).replace('{code}', String(rng.int(4200000000, 4299999999))).replace('{icp}', String(rng.int(10000000, 99999999)))));

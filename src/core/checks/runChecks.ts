@@ -2,6 +2,8 @@ import type { CellRow, CheckRow } from '../schema.ts';
 import { formatTemplate, valueTypeOf, type ModernFormat, type TemplateTable, type ValueType } from '../template/template.ts';
 import { colLabelEn, rowLabelEn } from '../labels/labelsEn.ts';
 import { resultRowsOf } from '../extract/extractApplications.ts';
+import { appSubLeTotal } from './appSubLeTotal.ts';
+import { feeDec } from './feeDec.ts';
 
 type Draft = Omit<CheckRow, 'report_id'>;
 type Ref = string;
@@ -142,6 +144,8 @@ export function runChecks(cells: CellRow[], format: ModernFormat): Draft[] {
         (a, b, ok) => `${REV_EN}, “${en}”: total (${a}) ${ok ? 'equals' : 'does not equal'} maintained + corrected + other + pending (${b})`));
     }
   }
+
+  out.push(...appSubLeTotal(cells, format), ...feeDec(cells, format));
 
   // NONNEG-INT: one row per failing cell, else one pass (or skipped) row per table
   for (const table of plan.tables) {

@@ -1,4 +1,6 @@
 import type { CellRow, CheckRow, FactRow, OrganLevel } from '../schema.ts';
+import { itemsNonneg } from './itemsNonneg.ts';
+import { reviewLitNoLink, signedChange } from './infoRules.ts';
 
 type Draft = Omit<CheckRow, 'report_id'>;
 type FactLike = Pick<FactRow, 'label' | 'value' | 'unit' | 'start' | 'end' | 'section_key'> & { sentence?: string };
@@ -17,7 +19,7 @@ export interface WarningInput {
 
 /** Warning rules of one report: REG-POWER and TEXT-TABLE. (X-YEAR-CARRY needs other reports: crossYearChecks.) */
 export function warningChecks(input: WarningInput): Draft[] {
-  return [...regPower(input), ...textTable(input)];
+  return [...regPower(input), ...textTable(input), ...itemsNonneg(input.cells), ...signedChange(input.cells), ...reviewLitNoLink(input.cells)];
 }
 
 /**
