@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { labelRows, parseReport } from '../core/index.ts';
+import { labelRows } from '../core/index.ts';
 import { TABLES, TABLE_NAMES, type DiagnosticRow, type LabelRow, type ParsedReport, type RowOf, type TableName } from '../core/schema.ts';
 import { describeDataset } from './describeDataset.ts';
 import type { Manifest, ManifestTable } from '../core/manifest.ts';
@@ -59,7 +59,7 @@ type Rows = { [K in TableName]: RowOf[K][] };
 
 /** Builds `<outDir>/<table>.parquet`, `build-report.json` and, last, `manifest.json` from the input reports. */
 export async function buildData(options: BuildDataOptions): Promise<BuildSummary> {
-  const { inputs, outDir, logger = silentLogger, strict = false, parse = parseReport, labels = labelRows } = options;
+  const { inputs, outDir, logger = silentLogger, strict = false, parse, labels = labelRows } = options;
   const started = performance.now();
   const builtAt = (options.now?.() ?? new Date()).toISOString();
   const rows = Object.fromEntries(TABLE_NAMES.map((n) => [n, []])) as unknown as Rows;
@@ -113,12 +113,12 @@ export async function buildData(options: BuildDataOptions): Promise<BuildSummary
 }
 
 /** Files that are not reports (rather than files the build failed on). */
-const SKIPPED: ReadonlySet<PipelineCode> = new Set(['empty_file', 'binary', 'no_text_layer', 'pdf_unsupported']);
+const SKIPPED: ReadonlySet<PipelineCode> = new Set(['empty_file', 'binary', 'no_text_layer', 'needs_conversion']);
 
 const isPipelineCode = (code: string): code is PipelineCode => (PIPELINE_CODES as readonly string[]).includes(code);
 
 /** Reads and parses one candidate, adds its rows unless it is skipped, and says what happened. */
-async function collectFile(candidate: InputFile, parse: ParseReport, kept: Map<string, string>, rows: Rows): Promise<FileSummary> {
+async function collectFile(candidate: InputFile, parse: ParseReport | undefined, kept: Map<string, string>, rows: Rows): Promise<FileSummary> {
   const { path, problem } = candidate;
   if (problem) {
     const source_file = basename(path);

@@ -6,6 +6,8 @@ export interface SourceCell {
   text: string;
   rowspan?: number;
   colspan?: number;
+  /** set by DocumentWriter.table: where the cell's text starts in the document text (-1 when not written) */
+  at?: number;
 }
 
 /** Where a piece of written text landed in the document text. */
@@ -81,6 +83,7 @@ export class DocumentWriter {
         if (!first) this.#append(CELL_SEPARATOR);
         first = false;
         slot.cell = { text: slot.text, start: this.#length, end: this.#length + slot.text.length };
+        if (slot.source) slot.source.at = this.#length;
         this.#append(slot.text);
       }
       lineEnds.push(this.#length);
@@ -118,6 +121,7 @@ export class DocumentWriter {
 
 interface Slot {
   text: string;
+  source?: SourceCell;
   covered: boolean;
   origin?: Slot;
   cell?: GridCell;
@@ -134,7 +138,7 @@ export function resolveSpans(rows: readonly (readonly SourceCell[])[]): (Slot | 
       const colspan = clampSpan(cell.colspan);
       // rowspan="0" means "to the end of the table section"
       const rowspan = cell.rowspan === 0 ? rows.length - y : clampSpan(cell.rowspan);
-      const origin: Slot = { text: cellText(cell.text), covered: false };
+      const origin: Slot = { text: cellText(cell.text), covered: false, source: cell };
       for (let dy = 0; dy < rowspan && y + dy < rows.length; dy++)
         for (let dx = 0; dx < colspan && x + dx < MAX_COLUMNS; dx++)
           out[y + dy]![x + dx] = dy === 0 && dx === 0 ? origin : { text: origin.text, covered: true, origin };
