@@ -22,7 +22,7 @@ export function pdfPlatformNode(): Promise<PdfPlatform> {
       OPS: pdfjs.OPS as unknown as Record<string, number>,
       params: {
         cMapUrl: dir('cmaps'), cMapPacked: true, standardFontDataUrl: dir('standard_fonts'), wasmUrl: dir('wasm'), iccUrl: dir('iccs'),
-        useSystemFonts: false, disableFontFace: true, worker: new pdfjs.PDFWorker(),
+        useSystemFonts: false, disableFontFace: true, worker: new pdfjs.PDFWorker({ verbosity: 0 }),
       },
     };
   })();
