@@ -91,8 +91,8 @@ export function groupLines(runs: readonly Run[]): Run[][] {
 }
 
 /**
- * Runs of one line joined: no space between Chinese characters or where glyphs touch, one space where a gap
- * separates Latin text or digits, and `gapSeparator` (' | ' for a row of a table without rules) where a gap of more
+ * Runs of one line joined: no space where glyphs touch or beside a Chinese character (unless the gap is wide), one
+ * space where a gap separates Latin text or digits, and `gapSeparator` (' | ' for a row of a table without rules) where a gap of more
  * than `columnGap` font sizes separates two columns.
  */
 export function lineText(runs: readonly Run[], columnGap = Infinity, gapSeparator = ' '): RunLine {
@@ -103,9 +103,11 @@ export function lineText(runs: readonly Run[], columnGap = Infinity, gapSeparato
     if (prev) {
       const gap = r.x - (prev.x + prev.w);
       const size = Math.min(prev.size, r.size);
-      const wide = WIDE_CHAR.test(text[text.length - 1]!) && WIDE_CHAR.test(r.str[0]!);
+      // beside a Chinese character a small gap is typography (the autospace Word, WPS and LibreOffice put between
+      // Chinese and Latin or digits), never a word break: `增 191` is `增191`, `2024 年` is `2024年`
+      const wide = WIDE_CHAR.test(text[text.length - 1]!) || WIDE_CHAR.test(r.str[0]!);
       if (gap > columnGap * size) text += gapSeparator;
-      else if (!wide && gap > 0.15 * size) text += ' ';
+      else if (gap > (wide ? 0.6 : 0.15) * size) text += ' ';
     }
     at.push([text.length, text.length + r.str.length]);
     text += r.str;
