@@ -56,7 +56,7 @@ describe('readHtml(html)', () => {
 
   test('table rows read as pipe rows with empty cells kept, and as a grid; <pre> keeps its line breaks', () => {
     const doc = htmlToText('<table><tr><td>规章</td><td>0</td><td></td></tr><tr><td>行政规范性文件</td><td>1</td><td>2</td></tr></table>');
-    expect(doc.text).toBe('规章 | 0 | \n行政规范性文件 | 1 | 2');
+    expect(doc.text).toBe('规章 | 0 |  |\n行政规范性文件 | 1 | 2 |');
     expect(doc.grids[0]!.rows.map((r) => r.map((c) => c.text))).toEqual([['规章', '0', ''], ['行政规范性文件', '1', '2']]);
     expect(htmlToText('<pre>a\nb</pre>').text).toBe('a\nb');
   });

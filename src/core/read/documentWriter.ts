@@ -18,6 +18,8 @@ export interface Written {
 
 /** Separator of the cells of a grid row on its line: the text path reads such lines as pipe rows. */
 export const CELL_SEPARATOR = ' | ';
+/** Closes each grid row's line. */
+export const ROW_END = ' |';
 /** Spans beyond this are markup errors (`colspan="9999"`); the HTML standard caps colspan at 1000, rowspan at 65534. */
 const MAX_SPAN = 1000;
 /** A grid this wide is no report table; it would cost width × height slots. */
@@ -66,8 +68,8 @@ export class DocumentWriter {
   /**
    * A table: spans resolved into a rectangular grid (a slot covered by a rowspan/colspan repeats the cell that
    * spans it, marked covered; a row shorter than the table is padded with empty slots). Each source row is written
-   * as one line of its own cells — as the source has them, empty ones kept — so `三、本年度办理结果 | （一）予以公开 |
-   * 1288 | …` reads as it would in a text copy. Rows without any text are dropped. Null for a table without text.
+   * as one line of its own cells — as the source has them, empty ones kept, closed by a pipe — so `三、本年度办理结果 |
+   * （一）予以公开 | 1288 | … |` reads as it would in a text copy. Rows without any text are dropped. Null for a table without text.
    */
   table(rows: readonly (readonly SourceCell[])[], page?: number): TableGrid | null {
     const slots = resolveSpans(rows);
@@ -87,6 +89,8 @@ export class DocumentWriter {
         this.#append(slot.text);
       }
       lineEnds.push(this.#length);
+      // a closing pipe, so that an empty last cell is still a cell (`… | 0 |  |`)
+      this.#append(ROW_END);
       this.#append('\n');
     }
     const grid: GridCell[][] = filled.map((row, y) => {
