@@ -222,6 +222,14 @@ export interface ParsedReport {
   facts: FactRow[];
   text: string;
   diagnostics: Diagnostic[];
+  /** a PDF's page sizes and a box per text run (offsets into `text`), for the reader's page view */
+  layout?: PageLayout;
+}
+
+/** Where the text of a PDF stands on its pages: written beside the PDF as data/files/<report_id>.layout.json. */
+export interface PageLayout {
+  pages: { width: number; height: number }[];
+  boxes: { start: number; end: number; page: number; x: number; y: number; w: number; h: number }[];
 }
 
 export type RowOf = {

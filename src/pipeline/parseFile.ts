@@ -11,5 +11,7 @@ import { pdfPlatformNode } from './pdfPlatformNode.ts';
 export async function parseFile(bytes: Uint8Array, sourceFile: string): Promise<ParsedReport> {
   const reportId = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
   const doc = await readDocument(bytes, sourceFile, { pdf: pdfPlatformNode });
-  return parseDocument(doc, { reportId, sourceFile });
+  const parsed = parseDocument(doc, { reportId, sourceFile });
+  if (doc.pages && doc.boxes && parsed.text === doc.text) parsed.layout = { pages: doc.pages, boxes: doc.boxes };
+  return parsed;
 }

@@ -18,7 +18,7 @@ export function pdfPlatformNode(): Promise<PdfPlatform> {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     pdfjs.GlobalWorkerOptions.workerSrc = pathToFileURL(join(pdfjsRoot, 'legacy/build/pdf.worker.mjs')).href;
     return {
-      getDocument: (params) => pdfjs.getDocument(params) as unknown as ReturnType<PdfPlatform['getDocument']>,
+      getDocument: (params) => pdfjs.getDocument(params as Parameters<typeof pdfjs.getDocument>[0]) as unknown as ReturnType<PdfPlatform['getDocument']>,
       OPS: pdfjs.OPS as unknown as Record<string, number>,
       params: {
         cMapUrl: dir('cmaps'), cMapPacked: true, standardFontDataUrl: dir('standard_fonts'), wasmUrl: dir('wasm'), iccUrl: dir('iccs'),
