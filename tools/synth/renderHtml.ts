@@ -30,12 +30,12 @@ function td(rng: Rng, c: Td): string {
 }
 
 /** A bordered table the width of the page (widths in per cent, as Word pages set them), so nothing runs off in a PDF. */
-const table = (rng: Rng, rows: Td[][], widths: number[]): string =>
-  `<table border="1" cellspacing="0" cellpadding="3" width="100%" style="border-collapse:collapse;table-layout:fixed;width:100%">\n<colgroup>${widths.map((w) => `<col width="${w}%">`).join('')}</colgroup>\n${rows.map((r) => `<tr>${r.map((c) => td(rng, c)).join('')}</tr>`).join('\n')}\n</table>`;
+const table = (rng: Rng, rows: Td[][], widths: number[], borders = true): string =>
+  `<table border="${borders ? 1 : 0}" cellspacing="0" cellpadding="3" width="100%" style="border-collapse:collapse;table-layout:fixed;width:100%">\n<colgroup>${widths.map((w) => `<col width="${w}%">`).join('')}</colgroup>\n${rows.map((r) => `<tr>${r.map((c) => td(rng, c)).join('')}</tr>`).join('\n')}\n</table>`;
 const even = (n: number, total = 100): number[] => Array.from({ length: n }, () => Math.floor((total / n) * 10) / 10);
 
 /** The official tables of a truth as HTML tables with the template's row and column spans. */
-function tables(rng: Rng, truth: SynthTruth): Map<string, string> {
+function tables(rng: Rng, truth: SynthTruth, borders: boolean): Map<string, string> {
   const out = new Map<string, string>();
   const tpl = formatTemplate(truth.format);
   const cellsOf = (id: string, row: string): TruthCell[] => truth.cells.filter((c) => c.table_id === id && c.row_key === row);
@@ -50,7 +50,7 @@ function tables(rng: Rng, truth: SynthTruth): Map<string, string> {
         [...five.map((text) => ({ text, rowspan: 2 })), { text: '未经复议直接起诉', colspan: 5 }, { text: '复议后起诉', colspan: 5 }],
         [...five, ...five].map((text) => ({ text })),
         cellsOf(t.id, 'counts').map((c) => ({ text: raw(c) })),
-      ], even(15)));
+      ], even(15), borders));
       continue;
     }
     if (t.id === 'applications') {
@@ -79,7 +79,7 @@ function tables(rng: Rng, truth: SynthTruth): Map<string, string> {
         }
         rows.push([...row, ...values(r.key)]);
       }
-      out.set(t.id, table(rng, rows, [9, 10, 23, ...even(7, 58)]));
+      out.set(t.id, table(rng, rows, [9, 10, 23, ...even(7, 58)], borders));
       continue;
     }
     const n = Number(t.id.slice('active_art20_'.length));
@@ -87,18 +87,19 @@ function tables(rng: Rng, truth: SynthTruth): Map<string, string> {
     const rows: Td[][] = [[{ text: `第二十条第（${CN[n]}）项`, colspan: header.length + 1 }], [{ text: '信息内容' }, ...header.map((text) => ({ text }))]];
     for (const r of t.rows) if (r.data && cellsOf(t.id, r.key).length > 0) rows.push([{ text: r.label! }, ...cellsOf(t.id, r.key).map((c) => ({ text: raw(c) }))]);
     for (const x of truth.extra_rows) if (x.table_id === t.id) rows.push([{ text: x.label }, ...cellsOf(t.id, x.row_key).map((c) => ({ text: raw(c) }))]);
-    out.set(t.id, table(rng, rows, [30, ...even(header.length, 70)]));
+    out.set(t.id, table(rng, rows, [30, ...even(header.length, 70)], borders));
   }
   return out;
 }
 
 /**
  * A report of a truth as the HTML page an office would publish (and save as .docx or print to PDF): title, the six
- * sections, every official table with the template's markup (rowspan/colspan headers, empty cells left empty).
+ * sections, every official table with the template's markup (rowspan/colspan headers, empty cells left empty);
+ * `borders: false` draws the tables without rules (a PDF of it has only positions to go by).
  */
-export function renderReportHtml(rng: Rng, truth: SynthTruth): string {
+export function renderReportHtml(rng: Rng, truth: SynthTruth, { borders = true }: { borders?: boolean } = {}): string {
   const vars = { organ: truth.organ, year: truth.year };
-  const t = tables(rng, truth);
+  const t = tables(rng, truth, borders);
   const p = (s: string) => `<p>${esc(s)}</p>`;
   const body: string[] = [`<h1>${esc(truth.title)}</h1>`];
   body.push(p(`本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）第五十条规定编制。本报告中所列数据的统计期限自${truth.year}年1月1日起至${truth.year}年12月31日止。`));
@@ -113,7 +114,7 @@ export function renderReportHtml(rng: Rng, truth: SynthTruth): string {
   body.push(`<p style="text-align:right">${esc(truth.organ)}</p>`, `<p style="text-align:right">${y}年${m}月${d}日</p>`);
   return `<!DOCTYPE html>
 <html lang="zh-CN" xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta charset="utf-8"><title>${esc(truth.title)}</title>
-<style>td{border:1px solid #000;font-size:9pt} p{font-size:12pt}</style></head>
+<style>td{${borders ? 'border:1px solid #000;' : ''}font-size:9pt} p{font-size:12pt}</style></head>
 <body>
 ${body.join('\n')}
 </body></html>

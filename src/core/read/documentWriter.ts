@@ -8,6 +8,8 @@ export interface SourceCell {
   colspan?: number;
   /** set by DocumentWriter.table: where the cell's text starts in the document text (-1 when not written) */
   at?: number;
+  /** an empty slot the line leaves out (a label column empty in this row of a table without rules) */
+  elide?: boolean;
 }
 
 /** Where a piece of written text landed in the document text. */
@@ -81,7 +83,7 @@ export class DocumentWriter {
     for (const row of filled) {
       let first = true;
       for (const slot of row) {
-        if (!slot || slot.covered) continue;
+        if (!slot || slot.covered || (slot.source?.elide && !slot.text)) continue;
         if (!first) this.#append(CELL_SEPARATOR);
         first = false;
         slot.cell = { text: slot.text, start: this.#length, end: this.#length + slot.text.length };

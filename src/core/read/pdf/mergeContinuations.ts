@@ -30,6 +30,7 @@ export function mergeContinuations(flow: readonly PdfBlock[]): PdfBlock[] {
 }
 
 function continuesOnNextPage(prev: PdfTableBlock, next: PdfTableBlock): boolean {
+  if (prev.stream || next.stream) return false;
   const lastPage = prev.more.length > 0 ? prev.more[prev.more.length - 1]!.page : prev.page;
   if (next.page !== lastPage + 1) return false;
   const a = (prev.more.length > 0 ? prev.more[prev.more.length - 1]!.table : prev.table).xs;

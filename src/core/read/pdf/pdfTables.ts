@@ -162,7 +162,7 @@ function cellAt(t: PdfTable, x: number, y: number): PdfCell | undefined {
  * A cell's text from its runs: lines top to bottom, runs left to right, wrapped lines joined (Chinese without a
  * space), so a label wrapped over three lines and a margin label written one character per line both read whole.
  */
-function fillCell(cell: PdfCell, runs: Run[]): void {
+export function fillCell(cell: PdfCell, runs: Run[]): void {
   let text = '';
   const at: [number, number][] = [];
   const ordered: Run[] = [];

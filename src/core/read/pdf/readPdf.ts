@@ -7,6 +7,7 @@ import { groupLines, lineText, median, pdfRuns, WIDE_CHAR, type Run, type RunLin
 import { pdfTables, type PdfCell, type PdfTable } from './pdfTables.ts';
 import { mergeContinuations } from './mergeContinuations.ts';
 import { runningLines } from './runningLines.ts';
+import { streamTables, type StreamTable } from './pdfStreamTables.ts';
 
 /** Pages past this are not read: a report has < 40; a 500-page PDF is something else, and must not cost minutes. */
 export const MAX_PDF_PAGES = 120;
@@ -24,6 +25,8 @@ export interface PdfTableBlock {
   kind: 'table';
   page: number;
   table: PdfTable;
+  /** a table without rules, rebuilt from positions (then `table` holds only its extent) */
+  stream?: StreamTable;
   /** rows appended from the next pages (a table cut by a page break), with their page */
   more: { page: number; table: PdfTable }[];
 }
@@ -81,7 +84,8 @@ export async function readPdf(bytes: Uint8Array, platform: PdfPlatform, options:
   writeBlocks(flow, w, boxes);
   const text = w.text();
   const grids = w.grids();
-  const notes = [`${pages.length} page${pages.length === 1 ? '' : 's'}`, `${grids.length} ruled table${grids.length === 1 ? '' : 's'} read as grids`];
+  const nStream = flow.filter((b) => b.kind === 'table' && b.stream).length;
+  const notes = [`${pages.length} page${pages.length === 1 ? '' : 's'}`, `${grids.length} table${grids.length === 1 ? '' : 's'} read as grids (${nStream} without rules)`];
   if (running.size > 0) notes.push(`${running.size} running header, footer or page-number line${running.size === 1 ? '' : 's'} removed`);
   if (rotated > 0) notes.push(`${rotated} rotated text item${rotated === 1 ? '' : 's'} (watermarks, stamps) not read`);
   diagnostics.push({ severity: 'info', code: 'pdf_read', message: `PDF read: ${notes.join(', ')}` });
@@ -90,8 +94,11 @@ export async function readPdf(bytes: Uint8Array, platform: PdfPlatform, options:
 
 /** One page's tables and lines, top to bottom. */
 function pageBlocks(page: number, runs: Run[], rulings: ReturnType<typeof pdfRulings>): PdfBlock[] {
-  const { tables, rest } = pdfTables(rulings, runs);
-  const out: PdfBlock[] = tables.map((table) => ({ kind: 'table', page, table, more: [] }));
+  const ruled = pdfTables(rulings, runs);
+  const out: PdfBlock[] = ruled.tables.map((table) => ({ kind: 'table', page, table, more: [] }));
+  const { tables: loose, rest } = streamTables(ruled.rest);
+  for (const stream of loose)
+    out.push({ kind: 'table', page, stream, more: [], table: { xs: [], ys: [], cells: [], top: stream.top, bottom: stream.bottom, left: 0, right: 0 } });
   for (const line of groupLines(rest)) {
     const l = lineText(line, COLUMN_GAP, ' | ');
     out.push({ kind: 'line', page, line: l, columns: l.text.includes(' | ') });
@@ -150,6 +157,7 @@ function writeParagraph(lines: PdfLine[], w: DocumentWriter, boxes: TextBox[]): 
 }
 
 function writeTable(block: PdfTableBlock, w: DocumentWriter, boxes: TextBox[]): void {
+  if (block.stream) return writeStream(block.stream, block.page, w, boxes);
   const parts = [{ page: block.page, table: block.table }, ...block.more];
   const rows: SourceCell[][] = [];
   const sources: { source: SourceCell; cell: PdfCell }[] = [];
@@ -166,6 +174,25 @@ function writeTable(block: PdfTableBlock, w: DocumentWriter, boxes: TextBox[]): 
     offset += n;
   }
   w.table(rows, block.page);
+  for (const { source, cell } of sources) {
+    if (source.at === undefined || source.at < 0) continue;
+    cell.runs.forEach((run, i) => {
+      const [a, b] = cell.at[i]!;
+      boxes.push(boxOf(run, run.page, source.at! + a, source.at! + b));
+    });
+  }
+}
+
+function writeStream(t: StreamTable, page: number, w: DocumentWriter, boxes: TextBox[]): void {
+  const sources: { source: SourceCell; cell: PdfCell }[] = [];
+  const rows = t.rows.map((row) =>
+    row.filter((c) => c.rowspan > 0).map((cell) => {
+      const source: SourceCell = { text: cell.text, rowspan: cell.rowspan, colspan: cell.colspan, ...(cell.elide ? { elide: true } : {}) };
+      sources.push({ source, cell });
+      return source;
+    }),
+  );
+  w.table(rows, page);
   for (const { source, cell } of sources) {
     if (source.at === undefined || source.at < 0) continue;
     cell.runs.forEach((run, i) => {

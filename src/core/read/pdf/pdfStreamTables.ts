@@ -1,0 +1,338 @@
+import { groupLines, median, type Run } from './pdfRuns.ts';
+import { fillCell, type PdfCell } from './pdfTables.ts';
+
+/**
+ * A table drawn without rules, rebuilt from positions: value columns from the numbers that line up, row bands around
+ * the lines that carry numbers, label columns from where the labels start. Cells as for a ruled table; a label
+ * written down the margin one short line after another over several rows is one cell spanning them.
+ */
+export interface StreamTable {
+  /** header rows (cells by the columns they overlap) then one row per band */
+  rows: StreamCell[][];
+  top: number;
+  bottom: number;
+}
+export interface StreamCell extends PdfCell {
+  /** an empty label slot: kept in the grid, not written on the row's line */
+  elide?: boolean;
+}
+
+/** A value as tables write it: a count, an amount with its unit, a signed change, or a not-applicable mark. */
+const VALUE = /^(?:[+＋\-－−]|增加?|减少?)?\s*\d[\d,，]*(?:\.\d+)?\s*(?:万元|元|件|项|个|条|次|%)?$|^[/／—–-]{1,2}$|^(?:无|不适用|[零〇一二两三四五六七八九十百千]{1,6}(?:件|项|个)?)$/;
+/** Runs of a line further apart than this (font sizes) are in different cells. */
+const CELL_GAP = 1.2;
+/** Lines further apart than this (line heights) are not one table. */
+const MAX_GAP = 4;
+const HEADING = /^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节]|第二十条)/;
+
+interface Segment {
+  runs: Run[];
+  text: string;
+  x: number;
+  right: number;
+  value: boolean;
+}
+interface Line {
+  runs: Run[];
+  segs: Segment[];
+  top: number;
+  bottom: number;
+  cy: number;
+  size: number;
+}
+
+function segmentsOf(runs: Run[]): Segment[] {
+  const out: Segment[] = [];
+  for (const r of runs) {
+    const last = out[out.length - 1];
+    const prev = last?.runs[last.runs.length - 1];
+    if (last && prev && r.x - (prev.x + prev.w) <= CELL_GAP * Math.min(prev.size, r.size)) {
+      last.runs.push(r);
+      last.text += r.str;
+      last.right = Math.max(last.right, r.x + r.w);
+    } else out.push({ runs: [r], text: r.str, x: r.x, right: r.x + r.w, value: false });
+  }
+  for (const s of out) s.value = VALUE.test(s.text.replace(/\s+/g, ''));
+  return out;
+}
+
+const lineOf = (runs: Run[]): Line => {
+  const top = Math.min(...runs.map((r) => r.top));
+  const bottom = Math.max(...runs.map((r) => r.bottom));
+  return { runs, segs: segmentsOf(runs), top, bottom, cy: (top + bottom) / 2, size: median(runs.map((r) => r.size)) };
+};
+
+/** A line carrying a table row's numbers: two or more value cells, or a label then a value cell far to its right. */
+function isAnchor(l: Line): boolean {
+  const values = l.segs.filter((s) => s.value);
+  if (values.length >= 2) return l.segs.findIndex((s) => s.value) >= l.segs.length - values.length - 1;
+  if (values.length !== 1 || l.segs.length < 2) return false;
+  const v = values[0]!;
+  return l.segs[l.segs.length - 1] === v && v.x - l.segs[l.segs.length - 2]!.right >= 2 * l.size;
+}
+
+const overlaps = (a0: number, a1: number, b0: number, b1: number) => Math.min(a1, b1) - Math.max(a0, b0) > -1;
+
+/** Value columns: the x-extents of value cells, merged where they overlap. */
+function columnsOf(anchors: Line[]): [number, number][] {
+  const spans = anchors.flatMap((l) => l.segs.filter((s) => s.value).map((s) => [s.x, s.right] as [number, number])).sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const [a, b] of spans) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+/**
+ * Tables without rules among the runs of a page (those outside ruled tables): consecutive anchor lines whose
+ * numbers share columns, with the wrapped label lines between them and the header lines just above them.
+ */
+export function streamTables(runs: readonly Run[]): { tables: StreamTable[]; rest: Run[] } {
+  const lines = groupLines(runs).map(lineOf);
+  const lh = median(lines.map((l) => l.bottom - l.top)) || 10;
+  const used = new Set<Line>();
+  const tables: StreamTable[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (!isAnchor(lines[i]!)) { i++; continue; }
+    // the anchors of one table: until a long gap, a heading, or a header line of the next table
+    const block: Line[] = [lines[i]!];
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const l = lines[j]!;
+      if (l.top - block[block.length - 1]!.bottom > MAX_GAP * lh) break;
+      const cols = columnsOf(block.filter(isAnchor));
+      const firstValue = cols[0]?.[0] ?? Infinity;
+      if (!isAnchor(l)) {
+        const inValues = l.segs.filter((s) => cols.some(([a, b]) => overlaps(s.x, s.right, a, b)));
+        if (inValues.length >= 1 && l.segs.length >= 2 && l.segs.every((s) => !s.value)) break;
+        if (HEADING.test(l.segs[0]?.text ?? '') && l.segs[0]!.x < firstValue) break;
+        if (l.segs.some((s) => s.right > firstValue && !s.value) && l.segs.length === 1 && l.segs[0]!.x < firstValue - 4 * l.size) break;
+      } else if (cols.length > 0 && !l.segs.filter((s) => s.value).every((s) => cols.some(([a, b]) => overlaps(s.x, s.right, a, b)))) break;
+      block.push(l);
+    }
+    // label lines after the last anchor belong to it only when close (a wrapped label's last line)
+    while (block.length > 1 && !isAnchor(block[block.length - 1]!) && block[block.length - 1]!.top - lastAnchor(block).bottom > 1.5 * lh) block.pop();
+    const anchors = block.filter(isAnchor);
+    const cols = columnsOf(anchors);
+    // header lines just above: close, not a heading, reaching into the value columns (or stacked on one that does)
+    const header: Line[] = [];
+    for (let k = i - 1; k >= 0; k--) {
+      const l = lines[k]!;
+      const below = header[0] ?? block[0]!;
+      if (below.top - l.bottom > 3 * lh || used.has(l) || HEADING.test(l.segs[0]?.text ?? '') || l.segs.some((s) => s.value)) break;
+      const reaches = l.segs.some((s) => cols.some(([a, b]) => overlaps(s.x, s.right, a, b)));
+      if (!reaches && header.length === 0 && !(l.segs.length === 1 && l.segs[0]!.right < (cols[0]?.[0] ?? 0))) break;
+      header.unshift(l);
+    }
+    // label lines just above the first row are its wrapped label, not a header (a table continued from the last page)
+    const reachesValues = (l: Line) => l.segs.some((s) => cols.some(([a, b]) => overlaps(s.x, s.right, a, b)));
+    while (header.length > 0 && !reachesValues(header[header.length - 1]!) && block[0]!.top - header[header.length - 1]!.bottom <= 0.6 * lh) block.unshift(header.pop()!);
+    if (!header.some(reachesValues)) header.length = 0;
+    if (anchors.length >= 2 || (anchors.length === 1 && header.length > 0)) {
+      const t = build([...header], block, anchors, cols, lh);
+      if (t) {
+        tables.push(t);
+        for (const l of [...header, ...block]) used.add(l);
+      }
+    }
+    i = Math.max(j, i + 1);
+  }
+  const rest = lines.filter((l) => !used.has(l)).flatMap((l) => l.runs);
+  return { tables, rest };
+}
+
+/**
+ * A segment's runs as values and label text: runs that touch (a number and its unit or sign in another font:
+ * `0` `件`, `增` `170`) and together read as a value are one value, when they stand in the value columns.
+ */
+function valueGroups(runs: readonly Run[], firstValue: number): { runs: Run[]; value: boolean }[] {
+  const touching: Run[][] = [];
+  for (const r of runs) {
+    const g = touching[touching.length - 1];
+    const prev = g?.[g.length - 1];
+    if (g && prev && r.x - (prev.x + prev.w) <= 0.3 * Math.min(prev.size, r.size)) g.push(r);
+    else touching.push([r]);
+  }
+  const out: { runs: Run[]; value: boolean }[] = [];
+  for (const g of touching) {
+    const last = g[g.length - 1]!;
+    const inValues = last.x + last.w > firstValue - 0.5 * last.size;
+    if (inValues && VALUE.test(g.map((r) => r.str).join('').replace(/\s+/g, ''))) out.push({ runs: g, value: true });
+    else if (inValues && g.length > 1) {
+      // a label glued to its first value by a small gap: the value is the longest tail that reads as one
+      let k = g.length - 1;
+      while (k > 0 && VALUE.test(g.slice(k - 1).map((r) => r.str).join('').replace(/\s+/g, ''))) k--;
+      const tail = g.slice(k);
+      if (VALUE.test(tail.map((r) => r.str).join('').replace(/\s+/g, '')) && tail[0]!.x >= firstValue - 0.5 * tail[0]!.size) {
+        out.push({ runs: g.slice(0, k), value: false }, { runs: tail, value: true });
+      } else out.push({ runs: g, value: false });
+    } else out.push({ runs: g, value: false });
+  }
+  return out.filter((g) => g.runs.length > 0);
+}
+
+const lastAnchor = (block: Line[]): Line => [...block].reverse().find(isAnchor)!;
+
+interface Piece {
+  runs: Run[];
+  top: number;
+  bottom: number;
+}
+const pieceOf = (runs: Run[]): Piece => ({ runs, top: Math.min(...runs.map((r) => r.top)), bottom: Math.max(...runs.map((r) => r.bottom)) });
+
+/** Pieces of one column stacked into the cells they make: a wrapped label's lines follow each other closely. */
+function stacks(pieces: Piece[], lh: number): Piece[] {
+  const out: Piece[] = [];
+  for (const p of [...pieces].sort((a, b) => a.top - b.top)) {
+    const last = out[out.length - 1];
+    if (last && p.top - last.bottom <= 0.6 * lh) {
+      last.runs.push(...p.runs);
+      last.bottom = Math.max(last.bottom, p.bottom);
+    } else out.push({ ...p, runs: [...p.runs] });
+  }
+  return out;
+}
+
+function build(header: Line[], block: Line[], anchors: Line[], cols: [number, number][], lh: number): StreamTable | null {
+  if (cols.length === 0) return null;
+  const firstValue = cols[0]![0];
+  // label columns: where label cells start, clustered
+  const starts = block.flatMap((l) => l.segs.filter((s) => !s.value && s.x < firstValue).map((s) => s.x)).sort((a, b) => a - b);
+  const labelCols: number[] = [];
+  for (const x of starts) if (labelCols.length === 0 || x - labelCols[labelCols.length - 1]! > 1.5 * lh) labelCols.push(x);
+  if (labelCols.length === 0) labelCols.push(0);
+  const nLabel = labelCols.length;
+  const labelCol = (x: number) => {
+    let k = 0;
+    for (let c = 0; c < nLabel; c++) if (x >= labelCols[c]! - 0.75 * lh) k = c;
+    return k;
+  };
+  const valueCol = (x0: number, x1: number) => {
+    const hit = cols.findIndex(([a, b]) => overlaps(x0, x1, a, b));
+    if (hit >= 0) return hit;
+    let best = 0;
+    cols.forEach(([a, b], k) => { if (Math.abs((a + b) / 2 - (x0 + x1) / 2) < Math.abs((cols[best]![0] + cols[best]![1]) / 2 - (x0 + x1) / 2)) best = k; });
+    return best;
+  };
+  // label pieces per column: a segment's runs, cut where a run starts at another label column (两列标签 glued by a small gap)
+  const labelPieces: Piece[][] = labelCols.map(() => []);
+  const values: { run: Run; col: number; cy: number }[] = [];
+  for (const l of block) {
+    let piece: Run[] = [];
+    let pieceCol = -1;
+    const flush = () => {
+      if (piece.length) labelPieces[pieceCol]!.push(pieceOf(piece));
+      piece = [];
+    };
+    for (const s of l.segs)
+      for (const group of valueGroups(s.runs, firstValue)) {
+        if (group.value) {
+          flush();
+          const x0 = group.runs[0]!.x;
+          const last = group.runs[group.runs.length - 1]!;
+          for (const run of group.runs) values.push({ run, col: valueCol(x0, last.x + last.w), cy: l.cy });
+          continue;
+        }
+        for (const [k, r] of group.runs.entries()) {
+          // a run that starts another label column after a visible gap starts a new piece; mid-label breaks do not
+          const prev = k > 0 ? group.runs[k - 1] : piece[piece.length - 1];
+          const c = labelCol(r.x);
+          const cut = piece.length === 0 || (c !== pieceCol && !!prev && r.x - (prev.x + prev.w) > 0.3 * r.size);
+          if (cut) {
+            flush();
+            pieceCol = c;
+          }
+          piece.push(r);
+        }
+      }
+    flush();
+  }
+  const cys = anchors.map((a) => a.cy);
+  const nearest = (cy: number) => {
+    let k = 0;
+    for (let b = 1; b < cys.length; b++) if (Math.abs(cys[b]! - cy) < Math.abs(cys[k]! - cy)) k = b;
+    return k;
+  };
+  const width = nLabel + cols.length;
+  const grid: Run[][][] = cys.map(() => Array.from({ length: width }, () => []));
+  labelPieces.forEach((pieces, c) => {
+    for (const st of stacks(pieces, lh)) grid[nearest((st.top + st.bottom) / 2)]![c]!.push(...st.runs);
+  });
+  for (const v of values) grid[nearest(v.cy)]![nLabel + v.col]!.push(v.run);
+  const cellOf = (runs: Run[], row: number, col: number, colspan = 1): StreamCell => {
+    const cell: StreamCell = { row, col, rowspan: 1, colspan, text: '', runs: [], at: [] };
+    fillCell(cell, runs);
+    return cell;
+  };
+  const rows: StreamCell[][] = headerRows(header, cols, firstValue, nLabel, lh, cellOf);
+  const top = rows.length;
+  for (let b = 0; b < grid.length; b++) rows.push(grid[b]!.map((runs, c) => ({ ...cellOf(runs, top + b, c), elide: c < nLabel && runs.length === 0 })));
+  const all = [...header, ...block];
+  return { rows, top: Math.min(...all.map((l) => l.top)), bottom: Math.max(...all.map((l) => l.bottom)) };
+}
+
+/** A segment cut where a run starts after a visible gap over another column (narrow header cells side by side). */
+function splitByColumns(seg: Segment, colOf: (r: Run) => number): Run[][] {
+  const out: Run[][] = [];
+  for (const [k, r] of seg.runs.entries()) {
+    const prev = seg.runs[k - 1];
+    if (prev && colOf(r) !== colOf(prev) && r.x - (prev.x + prev.w) > 0.3 * r.size) out.push([r]);
+    else if (out.length === 0) out.push([r]);
+    else out[out.length - 1]!.push(r);
+  }
+  return out;
+}
+
+/**
+ * Header lines → rows: a header over several value columns (行政诉讼) is a row of its own with its span; the headers
+ * over one column are stacked (科研机 + 构, 结果维 + 持) and set in levels from the bottom, so 商业企业 stands under
+ * 法人或其他组织 and 自然人 in the last header row.
+ */
+function headerRows(header: Line[], cols: [number, number][], firstValue: number, nLabel: number, lh: number,
+  cellOf: (runs: Run[], row: number, col: number, colspan?: number) => StreamCell): StreamCell[][] {
+  if (header.length === 0) return [];
+  const rows: StreamCell[][] = [];
+  const label: Piece[] = [];
+  const single: Piece[][] = cols.map(() => []);
+  const hits = (x0: number, x1: number) => cols.map(([a, b], k) => (overlaps(x0, x1, a, b) ? k : -1)).filter((k) => k >= 0);
+  const colOf = (r: Run) => hits(r.x, r.x + r.w)[0] ?? -1;
+  for (const l of header) {
+    const groups: { runs: Run[]; first: number; span: number }[] = [];
+    for (const seg of l.segs)
+      for (const runs of splitByColumns(seg, colOf)) {
+        const x0 = Math.min(...runs.map((r) => r.x));
+        const x1 = Math.max(...runs.map((r) => r.x + r.w));
+        const hit = hits(x0, x1);
+        if (hit.length === 0 && x1 <= firstValue + 2) label.push(pieceOf(runs));
+        else if (hit.length <= 1) {
+          const k = hit[0] ?? Math.max(0, cols.findIndex(([a]) => a > x0) - 1);
+          single[k]!.push(pieceOf(runs));
+        } else groups.push({ runs, first: hit[0]!, span: hit[hit.length - 1]! - hit[0]! + 1 });
+      }
+    if (groups.length === 0) continue;
+    const row: StreamCell[] = [{ ...cellOf([], rows.length, 0, nLabel), elide: true }];
+    let next = 0;
+    for (const g of groups.sort((p, q) => p.first - q.first)) {
+      if (g.first < next) continue;
+      for (let k = next; k < g.first; k++) row.push({ ...cellOf([], rows.length, nLabel + k), elide: true });
+      row.push(cellOf(g.runs, rows.length, nLabel + g.first, g.span));
+      next = g.first + g.span;
+    }
+    rows.push(row);
+  }
+  const columns = single.map((pieces) => stacks(pieces, lh));
+  const levels = Math.max(1, ...columns.map((c) => c.length));
+  for (let level = 0; level < levels; level++) {
+    const labelCell = cellOf(level === levels - 1 ? stacks(label, lh * 2).flatMap((p) => p.runs) : [], rows.length, 0, nLabel);
+    const row: StreamCell[] = [{ ...labelCell, elide: !labelCell.text }];
+    columns.forEach((st, k) => {
+      const piece = st[st.length - levels + level];
+      row.push(piece ? cellOf(piece.runs, rows.length, nLabel + k) : { ...cellOf([], rows.length, nLabel + k), elide: level < levels - 1 });
+    });
+    rows.push(row);
+  }
+  return rows;
+}
