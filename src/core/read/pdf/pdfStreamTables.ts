@@ -196,9 +196,10 @@ function stacks(pieces: Piece[], lh: number): Piece[] {
   return out;
 }
 
-function build(header: Line[], block: Line[], anchors: Line[], cols: [number, number][], lh: number): StreamTable | null {
-  if (cols.length === 0) return null;
-  const firstValue = cols[0]![0];
+function build(header: Line[], block: Line[], anchors: Line[], valueCols: [number, number][], lh: number): StreamTable | null {
+  if (valueCols.length === 0) return null;
+  const firstValue = valueCols[0]![0];
+  const cols = withHeaderColumns(valueCols, header, firstValue);
   // label columns: where label cells start, clustered
   const starts = block.flatMap((l) => l.segs.filter((s) => !s.value && s.x < firstValue).map((s) => s.x)).sort((a, b) => a - b);
   const labelCols: number[] = [];
@@ -272,6 +273,26 @@ function build(header: Line[], block: Line[], anchors: Line[], cols: [number, nu
   for (let b = 0; b < grid.length; b++) rows.push(grid[b]!.map((runs, c) => ({ ...cellOf(runs, top + b, c), elide: c < nLabel && runs.length === 0 })));
   const all = [...header, ...block];
   return { rows, top: Math.min(...all.map((l) => l.top)), bottom: Math.max(...all.map((l) => l.bottom)) };
+}
+
+/**
+ * A column no row fills (only 自然人 and 总计 written, a blank in a one-row table) has no numbers to line up: its
+ * header, standing in the value area over no value column, adds it.
+ */
+function withHeaderColumns(cols: [number, number][], header: Line[], firstValue: number): [number, number][] {
+  const colOf = (r: Run) => cols.findIndex(([a, b]) => overlaps(r.x, r.x + r.w, a, b));
+  const extra: [number, number][] = [];
+  for (const l of header)
+    for (const seg of l.segs)
+      for (const runs of splitByColumns(seg, colOf)) {
+        const x0 = Math.min(...runs.map((r) => r.x));
+        const x1 = Math.max(...runs.map((r) => r.x + r.w));
+        if (x0 < firstValue - 2 || cols.some(([a, b]) => overlaps(x0, x1, a, b))) continue;
+        const hit = extra.find(([a, b]) => overlaps(x0, x1, a, b));
+        if (hit) [hit[0], hit[1]] = [Math.min(hit[0], x0), Math.max(hit[1], x1)];
+        else extra.push([x0, x1]);
+      }
+  return extra.length === 0 ? cols : [...cols, ...extra].sort((a, b) => a[0] - b[0]);
 }
 
 /** A segment cut where a run starts after a visible gap over another column (narrow header cells side by side). */
