@@ -1,7 +1,7 @@
 // Parser throughput on one core: generated reports of realistic size (10–25 KB, every layout, both formats),
 // parsed end to end by parseReport (decode, normalise, segment, detect, metadata, tables, checks, facts); then the
 // readers of original files (bench/parseDocuments.ts): PDF pages/s, .docx files/s, the real 6-page PDF.
-import { parseReport } from '../src/core/index.ts';
+import { loadToSimplified, parseReport } from '../src/core/index.ts';
 import { generateReport } from '../tools/synth/generate.ts';
 import { printTable, summarize, writeResults, type BenchOptions } from './lib.ts';
 import { parseDocuments } from './parseDocuments.ts';
@@ -9,6 +9,8 @@ import { parseDocuments } from './parseDocuments.ts';
 const N = 2000;
 
 export async function parse(options: BenchOptions): Promise<unknown> {
+  // mirror-site labels in traditional script go through OpenCC: loaded once, as the build does on the first such file
+  await loadToSimplified();
   const enc = new TextEncoder();
   const docs = Array.from({ length: N }, (_, i) => enc.encode(generateReport(1, i, { injectRate: 0.2 }).text));
   const sizes = summarize(docs.map((d) => d.length / 1024));

@@ -11,6 +11,10 @@ export interface DatasetInfo {
   doc_kinds: Record<string, number>;
   /** report year → reports; "unknown" when the year could not be resolved */
   years: Record<string, number>;
+  /** cells the parser left uncertain, by cells.flag (row_ambiguous, split_ambiguous, row_by_order) */
+  flagged_cells?: Record<string, number>;
+  /** tables kept with some of their rows missing (diagnostic table_partial) */
+  partial_tables?: number;
 }
 
 export interface ManifestTable {

@@ -15,6 +15,7 @@ import { extractTables } from './extract/extractTables.ts';
 import { runChecks } from './checks/runChecks.ts';
 import { extractFacts } from './facts/extractFacts.ts';
 import { warningChecks } from './checks/warningChecks.ts';
+import { hasTraditional, loadToSimplified, loadedToSimplified, simplifiedView, type ToSimplified } from './script/traditional.ts';
 
 function emptyReport(reportId: string, sourceFile: string, kind: SourceKind, encoding: string, status: ReportRow['parse_status']): ReportRow {
   return {
@@ -36,6 +37,25 @@ export interface ParseOptions {
   /** first 16 hex of the SHA-256 of the file's raw bytes (reportIdOf) */
   reportId: string;
   sourceFile: string;
+  /** traditional → simplified converter (loadToSimplified); without it the one already loaded, if any, is used */
+  toSimplified?: ToSimplified;
+}
+
+/** Traditional script is read through OpenCC, which is loaded here only when the text needs it. */
+export async function parseDocumentAsync(doc: SourceDocument, options: ParseOptions): Promise<ParsedReport> {
+  const toSimplified = options.toSimplified ?? (hasTraditional(doc.text) ? await loadToSimplified() : undefined);
+  return parseDocument(doc, { ...options, ...(toSimplified ? { toSimplified } : {}) });
+}
+
+/** parseReport, loading the traditional-script converter first when the text needs it. */
+export async function parseReportAsync(bytes: Uint8Array, sourceFile: string): Promise<ParsedReport> {
+  let reportId = '';
+  try {
+    reportId = reportIdOf(bytes);
+    return await parseDocumentAsync(readText(bytes, sourceFile), { reportId, sourceFile });
+  } catch (err) {
+    return failedReport(reportId, sourceFile, 'text', err);
+  }
 }
 
 /**
@@ -65,11 +85,22 @@ export function failedReport(reportId: string, sourceFile: string, kind: SourceK
  * Parse a document a reader produced: segment, detect format and kind, read metadata, extract the template tables,
  * run the consistency rules and read numbers from the prose. Never throws.
  */
-export function parseDocument(doc: SourceDocument, { reportId, sourceFile }: ParseOptions): ParsedReport {
+export function parseDocument(doc: SourceDocument, { reportId, sourceFile, toSimplified }: ParseOptions): ParsedReport {
   const diagnostics: Diagnostic[] = [...doc.diagnostics];
   try {
-    const { text } = doc;
+    const original = doc.text;
     const kind = doc.kind;
+    // traditional script: every step reads a simplified view of the same length, so offsets point into the original
+    let text = original;
+    if (hasTraditional(original)) {
+      const convert = toSimplified ?? loadedToSimplified();
+      if (convert) {
+        text = simplifiedView(original, convert);
+        diagnostics.push({ severity: 'info', code: 'traditional_script', message: 'traditional script: read through a simplified view (OpenCC); offsets and cells as written' });
+      } else {
+        diagnostics.push({ severity: 'warning', code: 'script_not_converted', message: 'traditional script found but the converter was not loaded (use parseDocumentAsync); labels may not match' });
+      }
+    }
     if (text.trim().length === 0) {
       diagnostics.push({ severity: 'error', code: 'empty', message: 'no text in the file' });
       return { report: { ...emptyReport(reportId, sourceFile, kind, doc.encoding, 'empty'), n_chars: text.length }, sections: [], cells: [], checks: [], facts: [], text, diagnostics };
@@ -82,7 +113,7 @@ export function parseDocument(doc: SourceDocument, { reportId, sourceFile }: Par
     const secs = segmentSections(text);
     const sections: SectionRow[] = secs.map((s, i) => ({ report_id: reportId, ord: i + 1, key: s.key, heading: s.heading, start: s.start, end: s.end }));
     const nCanonical = secs.filter((s) => s.key !== 'unknown').length;
-    const format: Format = detectFormat(text);
+    let format: Format = detectFormat(text);
 
     const ownTitle = extractTitle(text);
     const docKind: DocKind = detectDocKind(text, nCanonical, ownTitle, format);
@@ -99,14 +130,29 @@ export function parseDocument(doc: SourceDocument, { reportId, sourceFile }: Par
       if (title) diagnostics.push({ severity: 'info', code: 'title_synthesised', message: `no title line; using ${title}` });
     }
 
-    const facts = extractFacts(text, secs, { statTable: format === 'pre_2019' }).map((f) => ({ report_id: reportId, ...f }));
     let status: ReportRow['parse_status'] = 'ok';
     let cells: ParsedReport['cells'] = [];
     let checks: CheckRow[] = [];
+    let tables: ReturnType<typeof extractTables> | null = null;
     if (format === 'gov_2021' || format === 'gov_2019') {
-      const t = extractTables(text, sections, format);
+      tables = extractTables({ text, sections, format, grids: doc.grids, reportId });
+      // the template's headers and row labels with not one number under them: a blank form republished, not a report's tables
+      if (docKind !== 'annual_report' && !tables.cells.some((c) => c.value !== null || c.state === 'na' || c.flag !== null)) {
+        diagnostics.push({ severity: 'warning', code: 'tables_empty', message: `${format} table headers without a single number: format none` });
+        format = 'none';
+        tables = null;
+      }
+    }
+    // a report on 2008–2018 has no national table; one on a later year without tables has no format (none)
+    // (an excerpt of one opens with the old first part, 一、概述)
+    if (format === 'none' && year !== null && year <= 2018 && /政府信息公开/.test(text)
+      && (docKind === 'annual_report' || /(?:^|\n)\s*一\s*[、.．]\s*概述/.test(text))) format = 'pre_2019';
+    if (format === 'pre_2019' && year !== null && year >= 2019 && !/政府信息公开(?:工作)?情况统计表/.test(text)) format = 'none';
+    const facts = extractFacts(text, secs, { statTable: format === 'pre_2019' }).map((f) => ({ report_id: reportId, ...f }));
+    if (tables && (format === 'gov_2021' || format === 'gov_2019')) {
+      const t = tables;
       diagnostics.push(...t.diagnostics);
-      cells = t.cells.map((c) => ({ report_id: reportId, ...c }));
+      cells = t.cells;
       checks = runChecks(cells, format).map((c) => ({ report_id: reportId, ...c }));
       const warnings = warningChecks({ organ, organ_level: level, report_year: year, cells, facts, text });
       checks.push(...warnings.map((c) => ({ report_id: reportId, ...c })));
@@ -123,9 +169,26 @@ export function parseDocument(doc: SourceDocument, { reportId, sourceFile }: Par
       n_errors: checks.filter((c) => c.status === 'fail' && c.severity === 'error').length,
       n_warnings: checks.filter((c) => c.status === 'fail' && c.severity === 'warning').length,
     };
-    return { report, sections, cells, checks, facts, text, diagnostics };
+    if (text !== original) asWritten(original, text, sections, cells, facts);
+    return { report, sections, cells, checks, facts, text: original, diagnostics };
   } catch (err) {
     diagnostics.push({ severity: 'error', code: 'parser_error', message: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
     return { report: emptyReport(reportId, sourceFile, doc.kind, doc.encoding, 'failed'), sections: [], cells: [], checks: [], facts: [], text: '', diagnostics };
+  }
+}
+
+/** Strings taken from the simplified view, given back as the original text has them (same offsets, same lengths). */
+function asWritten(original: string, view: string, sections: SectionRow[], cells: ParsedReport['cells'], facts: ParsedReport['facts']): void {
+  for (const s of sections) if (s.heading) s.heading = original.slice(s.start, s.start + s.heading.length);
+  for (const c of cells) {
+    if (c.end > c.start) c.raw = original.slice(c.start, c.end);
+    if (c.row_label) {
+      const at = view.lastIndexOf(c.row_label, c.start);
+      if (at >= 0) c.row_label = original.slice(at, at + c.row_label.length);
+    }
+  }
+  for (const f of facts) {
+    const at = view.lastIndexOf(f.sentence, f.start);
+    if (at >= 0) f.sentence = original.slice(at, at + f.sentence.length);
   }
 }

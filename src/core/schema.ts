@@ -76,6 +76,8 @@ export const TABLES: readonly TableDef[] = [
       col('state', 'VARCHAR', '状态', 'State (reported/blank/na/inferred)'),
       col('start', 'INTEGER', '起始位置', 'Start offset in texts.text'),
       col('end', 'INTEGER', '结束位置', 'End offset in texts.text (exclusive)'),
+      col('flag', 'VARCHAR', '存疑标记',
+        'Why the cell is uncertain, null when it is not: row_ambiguous (the row has fewer cells than columns and the rules cannot place them: left blank), split_ambiguous (digits run together that the rules cannot cut into cells in one way only: left blank, the candidates are in the diagnostics), row_by_order (the row has no label in the text; its values were placed by the template row order between labelled rows). A flagged blank is not an empty cell of the report'),
     ],
   },
   {
@@ -152,6 +154,9 @@ export type ParseStatus = 'ok' | 'partial' | 'empty' | 'failed';
 export type SectionKey = 'overall' | 'active_disclosure' | 'applications' | 'review_litigation' | 'problems' | 'other' | 'unknown';
 export type RegionStatus = 'resolved' | 'ambiguous' | 'partial' | 'not_found';
 export type CellState = 'reported' | 'blank' | 'na' | 'inferred';
+/** Why a cell is uncertain (cells.flag); see the column's description. */
+export type CellFlag = 'row_ambiguous' | 'split_ambiguous' | 'row_by_order';
+export const CELL_FLAGS: readonly CellFlag[] = ['row_ambiguous', 'split_ambiguous', 'row_by_order'];
 
 export interface ReportRow {
   report_id: string;
@@ -184,6 +189,7 @@ export interface SectionRow { report_id: string; ord: number; key: SectionKey; h
 export interface CellRow {
   report_id: string; table_id: string; row_key: string; col_key: string; row_label: string | null;
   value: number | null; raw: string; unit: string | null; state: CellState; start: number; end: number;
+  flag: CellFlag | null;
 }
 
 export interface CheckRow {

@@ -89,7 +89,7 @@ export async function buildData(options: BuildDataOptions): Promise<BuildSummary
   const manifest: Manifest = {
     version: 1,
     built_at: builtAt,
-    dataset: describeDataset(rows.reports, files.length, n_skipped, options.description),
+    dataset: describeDataset(rows.reports, files.length, n_skipped, options.description, files),
     tables,
   };
   const n_files_with_errors = files.filter((f) => f.errors > 0).length;

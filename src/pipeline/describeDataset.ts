@@ -1,5 +1,5 @@
 import type { DatasetInfo } from '../core/manifest.ts';
-import type { DocKind, Format, ReportRow } from '../core/schema.ts';
+import { CELL_FLAGS, type DocKind, type Format, type ReportRow } from '../core/schema.ts';
 
 export type { DatasetInfo };
 
@@ -19,7 +19,15 @@ export function describeDataset(
   n_files: number,
   n_skipped: number,
   description?: { zh: string; en: string },
+  quality: readonly { flagged_cells?: Record<string, number>; partial_tables?: number }[] = [],
 ): DatasetInfo {
+  const flagged: Record<string, number> = Object.fromEntries(CELL_FLAGS.map((f) => [f, 0]));
+  let partial = 0;
+  for (const q of quality) {
+    for (const [k, n] of Object.entries(q.flagged_cells ?? {})) flagged[k] = (flagged[k] ?? 0) + n;
+    partial += q.partial_tables ?? 0;
+  }
+  const nFlagged = Object.values(flagged).reduce((a, b) => a + b, 0);
   const years = reports.map((r) => r.report_year).filter((y): y is number => typeof y === 'number');
   const span = years.length === 0 ? null : [Math.min(...years), Math.max(...years)];
   const spanText = span === null ? '' : span[0] === span[1] ? `${span[0]}` : `${span[0]}–${span[1]}`;
@@ -27,17 +35,21 @@ export function describeDataset(
   return {
     description_zh:
       description?.zh ??
-      `${reports.length} 份政府信息公开工作年度报告${spanText ? `（${spanText} 年度）` : ''}，解析自 ${n_files} 个源文件${n_skipped ? `，跳过 ${n_skipped} 个` : ''}。`,
+      `${reports.length} 份政府信息公开工作年度报告${spanText ? `（${spanText} 年度）` : ''}，解析自 ${n_files} 个源文件${n_skipped ? `，跳过 ${n_skipped} 个` : ''}。` +
+        `${nFlagged || partial ? `存疑单元格 ${nFlagged} 个，不完整的表 ${partial} 张。` : ''}`,
     description_en:
       description?.en ??
       `${reports.length} government information disclosure annual report${reports.length === 1 ? '' : 's'}` +
         `${spanText ? ` (report years ${spanText})` : ''}, parsed from ${n_files} source file${n_files === 1 ? '' : 's'}` +
-        `${n_skipped ? `, ${n_skipped} skipped` : ''}.`,
+        `${n_skipped ? `, ${n_skipped} skipped` : ''}.` +
+        `${nFlagged || partial ? ` ${nFlagged} uncertain (flagged) cell${nFlagged === 1 ? '' : 's'}, ${partial} partial table${partial === 1 ? '' : 's'}.` : ''}`,
     n_reports: reports.length,
     n_files,
     n_skipped,
     formats: countBy(reports.map((r) => r.format), FORMATS),
     doc_kinds: countBy(reports.map((r) => r.doc_kind), DOC_KINDS),
     years: Object.fromEntries(Object.entries(yearCounts).sort(([a], [b]) => a.localeCompare(b))),
+    flagged_cells: flagged,
+    partial_tables: partial,
   };
 }

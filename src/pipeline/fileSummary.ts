@@ -16,6 +16,10 @@ export interface FileSummary {
   report_year: number | null;
   parse_status: string | null;
   cells: number;
+  /** cells left uncertain (cells.flag set) */
+  flagged_cells: Record<string, number>;
+  /** tables kept with rows missing */
+  partial_tables: number;
   checks_failed: number;
   /** failed error-level checks plus error diagnostics */
   errors: number;
@@ -46,9 +50,17 @@ export function fileSummary(
     report_year: r?.report_year ?? null,
     parse_status: r?.parse_status ?? null,
     cells: parsed?.cells.length ?? 0,
+    flagged_cells: flagCounts(parsed),
+    partial_tables: parsed?.diagnostics.filter((d) => d.code === 'table_partial').length ?? 0,
     checks_failed: parsed?.checks.filter((c) => c.status === 'fail').length ?? 0,
     errors: (r?.n_errors ?? 0) + count('error'),
     warnings: (r?.n_warnings ?? 0) + count('warning'),
     diagnostics,
   };
+}
+
+function flagCounts(parsed: ParsedReport | null): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of parsed?.cells ?? []) if (c.flag) out[c.flag] = (out[c.flag] ?? 0) + 1;
+  return out;
 }

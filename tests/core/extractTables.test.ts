@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeAll } from 'vitest';
+import { loadToSimplified } from '../../src/core/index.ts';
 import { extractTables, normalizeText, parseCellValue, parseReport, segmentSections, tokenize, type SectionRow } from '../../src/core/index.ts';
 import { seedBytes } from './helpers.ts';
+
+// traditional-script labels (mirror sites) are read through OpenCC, loaded once before the synchronous parses
+beforeAll(async () => { await loadToSimplified(); });
 
 const sectionsOf = (text: string): SectionRow[] =>
   segmentSections(text).map((s, i) => ({ report_id: '', ord: i + 1, key: s.key, heading: s.heading, start: s.start, end: s.end }));
@@ -66,8 +70,8 @@ describe('reading the tables', () => {
     const { bytes } = seedBytes('003');
     const text = normalizeText(new TextDecoder().decode(bytes));
     const all = sectionsOf(text);
-    const full = extractTables(text, all, 'gov_2021');
-    const without = extractTables(text, all.filter((s) => s.key !== 'active_disclosure' && s.key !== 'applications' && s.key !== 'review_litigation'), 'gov_2021');
+    const full = extractTables({ text, sections: all, format: 'gov_2021', grids: [], reportId: 'r' });
+    const without = extractTables({ text, sections: all.filter((s) => s.key !== 'active_disclosure' && s.key !== 'applications' && s.key !== 'review_litigation'), format: 'gov_2021', grids: [], reportId: 'r' });
     expect(without.cells).toEqual(full.cells);
     expect(without.diagnostics.filter((d) => d.code === 'section_missing')).toHaveLength(3);
   });

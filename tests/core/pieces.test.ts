@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  assignRowValues, detectDocKind, detectFormat, extractPublishedDate, extractTitle, headingKey, labelKey, labelMatches, labelRows,
-  organLevel, parseCellValue, segmentSections, tokenize,
+  agree, detectDocKind, fitRow, detectFormat, extractPublishedDate, extractTitle, headingKey, labelKey, labelMatches, labelRows,
+  organLevel, parseCellValue, segmentSections, tokenize, type Token,
 } from '../../src/core/index.ts';
 
 describe('parseCellValue(raw)', () => {
@@ -61,12 +61,28 @@ describe('tokenize(text)', () => {
   });
 });
 
-describe('assignRowValues(tokens, n)', () => {
-  it('prefers written values, fills with empty cells, pads with null', () => {
-    const v = (text: string, kind: 'value' | 'empty') => ({ text, kind, start: 0, end: 0 });
-    expect(assignRowValues([v('', 'empty'), v('0', 'value')], 2).map((x) => x?.text)).toEqual(['', '0']);
-    expect(assignRowValues([v('1', 'value'), v('2', 'value'), v('', 'empty')], 2).map((x) => x?.text)).toEqual(['1', '2']);
-    expect(assignRowValues([v('1', 'value')], 3).map((x) => x?.text ?? null)).toEqual(['1', null, null]);
+describe('fitRow(tokens, n, ownFails)', () => {
+  const v = (text: string, kind: 'value' | 'empty' = 'value', attached = false): Token =>
+    ({ text, kind, start: 0, end: text.length, ...(attached ? { attached } : {}) });
+  const texts = (s: (Token | null)[]) => s.map((x) => x?.text ?? null);
+  it('prefers written values, keeps empty cells in their place, and reads a full row in order', () => {
+    expect(texts(fitRow([v('', 'empty'), v('0')], 2).cands[0]!)).toEqual(['', '0']);
+    expect(texts(fitRow([v('1'), v('2'), v('', 'empty')], 2).cands[0]!)).toEqual(['1', '2']);
+    expect(fitRow([v('1'), v('2')], 2).mode).toBe('exact');
+  });
+  it('a short row gets every placement the row rule accepts; one that none accepts keeps them all', () => {
+    const sum = (s: (Token | null)[]) => (Number(s[0]?.text ?? 0) + Number(s[1]?.text ?? 0) === Number(s[2]?.text ?? 0) ? 0 : 1);
+    const f = fitRow([v('2'), v('2')], 3, sum);
+    expect(f.mode).toBe('placed');
+    expect(f.cands.map(texts)).toEqual([['2', null, '2'], [null, '2', '2']]);
+    expect(fitRow([v('5'), v('2')], 3, sum).cands).toHaveLength(3);
+  });
+  it('digits written against the label are cut into well-formed numbers (no leading zero)', () => {
+    const f = fitRow([v('230', 'value', true), v('000023')], 7, (s) => (s.slice(0, 6).reduce((a, t) => a + Number(t?.text ?? 0), 0) === Number(s[6]?.text ?? 0) ? 0 : 1));
+    expect(f.mode).toBe('split');
+    expect(f.cands.map(texts)).toEqual([['23', '0', '0', '0', '0', '0', '23']]);
+    expect(agree(fitRow([v('898989', 'value', true)], 3).cands, 3, 'split').flags).toEqual(['split_ambiguous', 'split_ambiguous', 'split_ambiguous']);
+    expect(texts(agree(fitRow([v('000', 'value', true)], 3).cands, 3, 'split').slots)).toEqual(['0', '0', '0']);
   });
 });
 

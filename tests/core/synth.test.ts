@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeAll } from 'vitest';
+import { loadToSimplified } from '../../src/core/index.ts';
 import { parseReport } from '../../src/core/index.ts';
 import { generateReport } from '../../tools/synth/generate.ts';
 import { cellDiff, key } from './synthProperty.ts';
+
+// traditional-script labels (mirror sites) are read through OpenCC, loaded once before the synchronous parses
+beforeAll(async () => { await loadToSimplified(); });
 
 const enc = new TextEncoder();
 

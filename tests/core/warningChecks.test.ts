@@ -6,7 +6,7 @@ import { seedBytes } from './helpers.ts';
 
 const cell = (table_id: string, row_key: string, col_key: string, value: number | null): CellRow => ({
   report_id: 'r', table_id, row_key, col_key, row_label: null, value, raw: value === null ? '' : String(value), unit: null,
-  state: value === null ? 'blank' : 'reported', start: 0, end: 0,
+  state: value === null ? 'blank' : 'reported', start: 0, end: 0, flag: null,
 });
 const regs = (made: number | null, valid: number | null) => [cell('active_art20_1', 'regulations', 'made', made), cell('active_art20_1', 'regulations', 'valid', valid)];
 

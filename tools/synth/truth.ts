@@ -1,6 +1,6 @@
 import type { CellState } from '../../src/core/schema.ts';
 import { formatTemplate, type ModernFormat, type TemplateTable } from '../../src/core/template/template.ts';
-import { extraRowKey } from '../../src/core/extract/extractTables.ts';
+import { extraRowKey } from '../../src/core/extract/extractActive.ts';
 import { count, type Rng } from './rng.ts';
 import { COUNTY_ORGANS, PLACES, TOWNSHIPS, type Place } from './places.ts';
 
@@ -128,7 +128,8 @@ function activeTables(rng: Rng, format: ModernFormat, unitRate: number, cells: T
       const raw = `${Math.round(yuan)}元`;
       cells.push({ ...cell('active_art20_8', 'admin_fees', 'fee_amount', Math.round(yuan) / 10000, raw, '万元') });
     } else if (style < 0.2) cells.push(cell('active_art20_8', 'admin_fees', 'fee_amount', fee, `${fee}万元`, '万元'));
-    else cells.push(cell('active_art20_8', 'admin_fees', 'fee_amount', fee, String(fee)));
+    // the 2021 column is in 万元 (its header says so): a number written without a unit is in 万元
+    else cells.push(cell('active_art20_8', 'admin_fees', 'fee_amount', fee, String(fee), '万元'));
     return;
   }
   const rows1 = ['regulations', 'normative_documents'];

@@ -1,6 +1,7 @@
 import type { CellRow, CheckRow } from '../schema.ts';
 import { formatTemplate, valueTypeOf, type ModernFormat, type TemplateTable, type ValueType } from '../template/template.ts';
 import { colLabelEn, rowLabelEn } from '../labels/labelsEn.ts';
+import { resultRowsOf } from '../extract/extractApplications.ts';
 
 type Draft = Omit<CheckRow, 'report_id'>;
 type Ref = string;
@@ -36,6 +37,7 @@ interface Plan {
   bal: { col: string; l: Ref[]; r: Ref[] }[];
   sum: { col: string; l: Ref[]; r: Ref[] }[];
   row: { row: string; l: Ref[]; r: Ref[] }[];
+  results: string[];
   types: Map<string, Map<string, ValueType>>;
   tables: TemplateTable[];
 }
@@ -53,7 +55,7 @@ function planOf(format: ModernFormat): Plan {
   const types = new Map<string, Map<string, ValueType>>();
   for (const t of tpl.tables) types.set(t.id, new Map(t.columns.map((c) => [c.key, valueTypeOf(t, c.key)])));
   const plan: Plan = {
-    cols, dataRows, tables: tpl.tables, types,
+    cols, dataRows, tables: tpl.tables, types, results,
     colZh: new Map(apps.columns.map((c) => [c.key, c.label])),
     rowZh: new Map(apps.rows.map((r) => [r.key, r.label ?? r.key])),
     bal: cols.map((col) => ({ col, l: [a('new_received', col), a('carried_over', col)], r: [a('results_total', col), a('carried_forward', col)] })),
@@ -114,7 +116,13 @@ export function runChecks(cells: CellRow[], format: ModernFormat): Draft[] {
         (a, b, ok) => `${APP_ZH} 表「${colZh(c)}」列：第一项加第二项之和（${a}）${ok ? '等于' : '不等于'}第三项加第四项之和（${b}）`,
         (a, b, ok) => `${APP_EN}, column “${colLabelEn(c)}”: items 1 + 2 (${a}) ${ok ? 'equal' : 'do not equal'} items 3 + 4 (${b})`));
     }
-    for (const { col: c, l, r } of plan.sum) {
+    const present = new Set((byTable.get('applications') ?? []).map((c) => c.row_key));
+    const results = resultRowsOf(format, present);
+    // a hybrid form (the other form's 其他处理 rows) adds up its own result rows
+    const sums = results.length === plan.results.length && results.every((k, i) => k === plan.results[i])
+      ? plan.sum
+      : plan.cols.map((col) => ({ col, l: [ref('applications', 'results_total', col)], r: results.map((row) => ref('applications', row, col)) }));
+    for (const { col: c, l, r } of sums) {
       out.push(equality('APP-SUM', c, sum(m, l), sum(m, r),
         (a, b, ok) => `${APP_ZH} 表「${colZh(c)}」列：（七）总计（${a}）${ok ? '等于' : '不等于'}各项办理结果之和（${b}）`,
         (a, b, ok) => `${APP_EN}, column “${colLabelEn(c)}”: (7) Total (${a}) ${ok ? 'equals' : 'does not equal'} the sum of the result rows (${b})`));

@@ -7,6 +7,7 @@ function headLine(text: string): string {
 }
 
 const INTERPRETATION = /(文字解读|图文解读|图解|一图读懂|政策解读|解读|答记者问|问答)/;
+const NOT_A_REPORT = /(年度报告格式|报告(?:编制|填报)(?:说明|要求|指引)|的通知|模板|样表|空白表)/;
 const PARTIAL_PERIOD = /(上半年|下半年|半年|[一二三四1-4]季度|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月|月份|月报)/;
 
 /**
@@ -18,6 +19,8 @@ const PARTIAL_PERIOD = /(上半年|下半年|半年|[一二三四1-4]季度|\d{1
 export function detectDocKind(text: string, nCanonicalSections: number, title: string | null, format: Format = 'none'): DocKind {
   const t = `${title ?? ''} ${headLine(text)}`;
   if (INTERPRETATION.test(t)) return 'other';
+  // the national format itself, a notice on writing the reports, a blank form
+  if (NOT_A_REPORT.test(t)) return 'other';
   if (PARTIAL_PERIOD.test(t) && !/年度报告|年报/.test(t.replace(PARTIAL_PERIOD, ''))) return 'other';
   if (format === 'gov_2021' || format === 'gov_2019') return 'annual_report';
   if (/工作总结/.test(t)) return 'work_summary';

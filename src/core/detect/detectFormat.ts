@@ -11,23 +11,47 @@ const compact = (s: string): string => s.replace(/[\s|]/g, '').replace(/（/g, '
 export function detectFormat(text: string): Format {
   const c = compact(text);
   for (const rule of TEMPLATE.format_detection) {
-    if (rule.if_any_header && rule.format && rule.if_any_header.some((h) => c.includes(compact(h)))) return rule.format as Format;
+    if (rule.if_any_header && rule.format && rule.if_any_header.some((h) => asHeader(c, compact(h)))) return rule.format as Format;
   }
-  const byRows = formatFromRowLabels(c);
+  // column headers of the other small tables (二（五）–（九）) tell the forms apart as well: 本年处理决定数量 and
+  // 本年收费金额 are 2021's, 上一年项目数量 / 采购项目数量 2019's
+  const h2021 = HEADERS_2021.filter((h) => asHeader(c, h)).length;
+  const h2019 = HEADERS_2019.filter((h) => asHeader(c, h)).length;
+  if (h2021 !== h2019) return h2021 > h2019 ? 'gov_2021' : 'gov_2019';
+  const byRows = formatFromRowLabels(c, text);
   if (byRows) return byRows;
   if (looksPre2019(c)) return 'pre_2019';
   return 'none';
 }
 
+const HEADERS_2021 = ['本年处理决定数量', '本年收费金额'];
+const HEADERS_2019 = ['采购项目数量', '上一年项目数量'];
+const PROSE_BEFORE = /[、，,“"‘：:]$/;
+const PROSE_AFTER = /^[、，,。；;”"’：:\d等和及为是共达均]/;
+
+/**
+ * A column header standing as a header, not quoted in a sentence: '本年制发件数、本年废止件数' in a notice on how to write
+ * the reports, '本年新制作数量1件' in prose, are not table headers.
+ */
+function asHeader(c: string, h: string): boolean {
+  for (let at = c.indexOf(h); at >= 0; at = c.indexOf(h, at + 1)) {
+    const before = c.slice(Math.max(0, at - 1), at);
+    const after = c.slice(at + h.length, at + h.length + 1);
+    if (!PROSE_BEFORE.test(before) && !PROSE_AFTER.test(after)) return true;
+  }
+  return false;
+}
+
 // Rows that only one of the two forms has. PDF text splits vertical column headers into single characters spread over
 // several lines ('本 本 现 / 年 年 行 …'), so the header signatures can vanish; row labels are written across and survive.
 const ROWS_2021 = /申请人无正当理由逾期不补正|申请人逾期未按收费通知要求缴纳费用/;
-const ROWS_2019 = /政府集中采购|其他对外管理服务事项/;
+// as table rows: the label followed by its cells (or the end of its line), not by the rest of a sentence
+const ROWS_2019 = /(?:政府集中采购|其他对外管理服务事项)[ \t]*(?:[|\d/／\-—\n]|$)/;
 
-function formatFromRowLabels(c: string): Format | null {
+function formatFromRowLabels(c: string, text: string): Format | null {
   if (!/收到和处理政府信息公开申请|本年度办理结果/.test(c)) return null;
   if (ROWS_2021.test(c)) return 'gov_2021';
-  if (ROWS_2019.test(c)) return 'gov_2019';
+  if (ROWS_2019.test(text)) return 'gov_2019';
   return null;
 }
 

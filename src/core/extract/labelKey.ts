@@ -1,5 +1,3 @@
-import { toSimplified } from '../normalize/toSimplified.ts';
-
 const ENUM_PREFIX = /^\s*(?:[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．)）](?!\d))\s*/;
 
 /** Leading enumeration of a label: '（一）', '(3)', '三、', '1.' → canonical '(一)', '(3)', '三、', '1.'; '' when none. */
@@ -12,10 +10,11 @@ export function enumPrefix(label: string): string {
 /**
  * Comparable form of a table label: enumeration prefix, parenthesised notes, whitespace, quotes and punctuation
  * removed. '规章(设区的市、自治州人民政府应提供相关数据)' → '规章'; '法 律 服 务 机 构' → '法律服务机构';
- * '（二）部分公开（区分处理的…）' → '部分公开'; traditional script → simplified ('行政許可' → '行政许可'); 其它 → 其他.
+ * '（二）部分公开（区分处理的…）' → '部分公开'; 其它 → 其他. Traditional
+ * script is converted before (the whole document's simplified view, src/core/script).
  */
 export function labelKey(label: string): string {
-  let s = toSimplified(label).replace(ENUM_PREFIX, '').replace(/其它/g, '其他');
+  let s = label.replace(ENUM_PREFIX, '').replace(/其它/g, '其他');
   // drop bracketed notes, but keep the text when the whole label is bracketed
   const stripped = s.replace(/[(（][^()（）]*[)）]?/g, '');
   if (stripped.replace(/\s/g, '').length > 0) s = stripped;

@@ -55,6 +55,7 @@ export function segmentSections(text: string): Section[] {
     }
     pos = nl + 1;
   }
+  if (marks.length < 3) inlineHeadings(text, marks);
   const out: Section[] = [];
   const firstStart = marks[0]?.start ?? text.length;
   if (text.slice(0, firstStart).trim().length > 0 || marks.length === 0) {
@@ -64,4 +65,37 @@ export function segmentSections(text: string): Section[] {
     out.push({ key: m.key, heading: m.heading, start: m.start, end: marks[i + 1]?.start ?? text.length });
   });
   return out;
+}
+
+// Headings inside a line (a whole page on one line, or crawler text run together): only the full canonical phrases,
+// so table rows (三、本年度办理结果, 四、结转下年度继续办理) and the preamble's list of parts never open a section.
+const INLINE: { key: SectionKey; re: RegExp }[] = [
+  { key: 'overall', re: /一\s*[、.．]\s*(?:总体情况|概述|基本情况)/g },
+  { key: 'active_disclosure', re: /二\s*[、.．]\s*主动公开政府信息(?:的)?情况/g },
+  { key: 'applications', re: /三\s*[、.．]\s*收到和处理政府信息公开申请(?:的)?情况/g },
+  { key: 'review_litigation', re: /[四五]\s*[、.．]\s*(?:因)?政府信息公开(?:申请|工作)?(?:被申请)?行政复议(?:[、和及与]|和提起|、提起)\s*(?:提起)?行政诉讼(?:的)?情况/g },
+  { key: 'problems', re: /[五六]\s*[、.．]\s*(?:政府信息公开工作)?存在的主要问题(?:及|和|与)(?:改进|整改)(?:情况|措施)/g },
+  { key: 'other', re: /[六七]\s*[、.．]\s*其[他它](?:需要报告的)?事项/g },
+];
+
+/** Adds the inline headings that fit between the line headings already found, in template order. */
+function inlineHeadings(text: string, marks: { key: SectionKey; heading: string; start: number }[]): void {
+  const found: { key: SectionKey; heading: string; start: number }[] = [];
+  for (const h of INLINE) {
+    if (marks.some((m) => m.key === h.key)) continue;
+    h.re.lastIndex = 0;
+    const m = h.re.exec(text);
+    if (m) found.push({ key: h.key, heading: m[0], start: m.index });
+  }
+  if (found.length === 0) return;
+  const all = [...marks, ...found].sort((a, b) => a.start - b.start);
+  // keep the longest run in template order
+  const kept: typeof all = [];
+  let last = -1;
+  for (const m of all) {
+    const idx = ORDER.indexOf(m.key);
+    if (idx > last) { kept.push(m); last = idx; }
+  }
+  marks.length = 0;
+  marks.push(...kept);
 }
