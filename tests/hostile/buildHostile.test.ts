@@ -116,7 +116,7 @@ describe('npm run build:data on the hostile folder', () => {
     expect(message(F.png)).toMatch(/^PNG image, not text/);
     expect(message(F.docx)).toMatch(/^ZIP archive.*Word/);
     expect(message(F.scanPdf)).toMatch(/PDF of 2 pages with 1 image and no text layer/);
-    expect(message(F.textPdf)).toMatch(/^PDF read: 1 page, 0 ruled tables/);
+    expect(fileOf(F.textPdf.name)!.diagnostics.find((d) => d.code === 'pdf_read')!.message).toMatch(/^PDF read: 1 page, 0 tables read as grids/);
     expect(message(F.brokenPdf)).toMatch(/could not be opened .*damaged/);
     expect(message(F.legacyDoc)).toMatch(/OLE compound file.*convert it to \.docx first \(`soffice --headless --convert-to docx/);
     expect(message(F.gb18030)).toMatch(/GB18030/);

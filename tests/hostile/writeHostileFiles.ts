@@ -31,7 +31,8 @@ export const HOSTILE_FILES = {
   png: { name: 'scan-page.png', code: 'binary', severity: 'warning', built: false, what: 'PNG image' },
   docx: { name: '年度报告.docx', code: 'binary', severity: 'warning', built: false, what: 'ZIP (Word) bytes' },
   scanPdf: { name: 'scan-only.pdf', code: 'no_text_layer', severity: 'warning', built: false, what: 'PDF of page images only' },
-  textPdf: { name: 'text-layer.pdf', code: 'pdf_read', severity: 'info', built: true, what: 'PDF with a text layer' },
+  // read by the PDF reader (pdf_read), built, and said to be no disclosure report (its one line is English)
+  textPdf: { name: 'text-layer.pdf', code: 'not_a_report', severity: 'warning', built: true, what: 'PDF with a text layer (not a report)' },
   brokenPdf: { name: 'damaged.pdf', code: 'pdf_unreadable', severity: 'error', built: false, what: 'damaged PDF (cut after its header)' },
   legacyDoc: { name: '年度报告(旧版).doc', code: 'needs_conversion', severity: 'warning', built: false, what: 'legacy Word .doc (OLE)' },
   gb18030: { name: 'gb18030-硚口区2021.txt', code: 'encoding', severity: 'info', built: true, seed: SEED_003, what: 'GB18030 text' },

@@ -101,6 +101,9 @@ export class DocumentWriter {
         const slot = row[x];
         const own = slot?.covered ? slot.origin?.cell : slot?.cell;
         if (own) out.push(slot!.covered ? { ...own, covered: true } : own);
+        else if (x >= row.length && out.length > 0 && out[out.length - 1]!.text)
+          // a row shorter than the table: its last cell reaches to the edge, as a browser draws it (行政诉讼 over ten columns)
+          out.push({ ...out[out.length - 1]!, covered: true });
         else out.push({ text: '', start: lineEnds[y]!, end: lineEnds[y]! });
       }
       return out;

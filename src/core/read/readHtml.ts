@@ -151,10 +151,10 @@ function readTable(table: Element, flow: Flow, counts: HtmlCounts): boolean {
   return true;
 }
 
+/** A span attribute's number, also when a page escaped its quotes (`colspan=\"5\"`, markup saved from a script). */
 const spanOf = (v: string | undefined): number | undefined => {
-  if (v === undefined) return undefined;
-  const n = parseInt(v, 10);
-  return Number.isNaN(n) ? undefined : n;
+  const m = v?.match(/\d+/);
+  return m ? parseInt(m[0], 10) : undefined;
 };
 
 /** A cell's text: its paragraphs and line breaks joined (CJK pieces without a space), dropped elements left out. */

@@ -270,7 +270,21 @@ function build(header: Line[], block: Line[], anchors: Line[], valueCols: [numbe
   };
   const rows: StreamCell[][] = headerRows(header, cols, firstValue, nLabel, lh, cellOf);
   const top = rows.length;
-  for (let b = 0; b < grid.length; b++) rows.push(grid[b]!.map((runs, c) => ({ ...cellOf(runs, top + b, c), elide: c < nLabel && runs.length === 0 })));
+  for (let b = 0; b < grid.length; b++) {
+    const row: StreamCell[] = grid[b]!.map((runs, c) => ({ ...cellOf(runs, top + b, c), elide: c < nLabel && runs.length === 0 }));
+    // a label reaches over the empty label columns to its right ((六)其他处理 where other rows have 1./2./3.): one cell
+    for (let c = nLabel - 2; c >= 0; c--) {
+      const cell = row[c]!;
+      if (!cell.text) continue;
+      let k = c + 1;
+      while (k < nLabel && !row[k]!.text && row[k]!.rowspan === 1 && row[k]!.colspan === 1) k++;
+      if (k === nLabel && k > c + 1) {
+        cell.colspan = nLabel - c;
+        for (let j = c + 1; j < nLabel; j++) row[j] = { ...row[j]!, rowspan: 0 };
+      }
+    }
+    rows.push(row);
+  }
   const all = [...header, ...block];
   return { rows, top: Math.min(...all.map((l) => l.top)), bottom: Math.max(...all.map((l) => l.bottom)) };
 }
