@@ -4,6 +4,7 @@ import type { SourceDocument } from '../document/sourceDocument.ts';
 import { DocumentWriter, type SourceCell } from './documentWriter.ts';
 import { joinPieces } from './joinPieces.ts';
 import { decodeBytes } from '../decode/decodeBytes.ts';
+import { NumberingCounter, type Numbering, type NumberingLevel } from './docxNumbering.ts';
 
 /** document.xml beyond this is no report (a report's is < 2 MB; pictures live in other parts). */
 const MAX_XML_BYTES = 64 * 1024 * 1024;
@@ -52,18 +53,24 @@ const val = (e: Element | undefined): string | null => (e ? (e.attrs.val ?? '') 
  * drawings (mc:Fallback) are left out. Throws when the zip or the XML cannot be read.
  */
 export function readDocx(bytes: Uint8Array): SourceDocument {
-  const files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' && f.originalSize <= MAX_XML_BYTES });
+  const files = unzipSync(bytes, { filter: (f) => (f.name === 'word/document.xml' || f.name === 'word/numbering.xml') && f.originalSize <= MAX_XML_BYTES });
   const xml = files['word/document.xml'];
   if (!xml) throw new Error('no word/document.xml in the archive: not a Word document');
   const root = children(parseXml(decodeBytes(xml).text)).find((c) => c.name === 'document');
   if (!root) throw new Error('word/document.xml has no w:document element');
   const body = child(root, 'body');
+  const numbers = new NumberingCounter(files['word/numbering.xml'] ? numberingOf(parseXml(decodeBytes(files['word/numbering.xml']).text)) : { lists: new Map() });
   const w = new DocumentWriter();
   let tables = 0;
   const block = (e: Element) => {
     for (const c of children(e)) {
       const name = c.name;
-      if (name === 'p') for (const line of paragraphLines(c)) w.line(line);
+      if (name === 'p') {
+        const lines = paragraphLines(c);
+        const number = paragraphNumber(c, numbers);
+        if (number) lines[0] = /[、.．)）:：]$/.test(number) ? number + lines[0] : `${number} ${lines[0]}`;
+        for (const line of lines) w.line(line);
+      }
       else if (name === 'tbl') {
         if (w.table(tableRows(c))) tables++;
       } else if (name === 'sdt') {
@@ -75,6 +82,34 @@ export function readDocx(bytes: Uint8Array): SourceDocument {
   if (body) block(body);
   const diagnostics = [{ severity: 'info' as const, code: 'docx_read', message: `Word document read: ${tables} table${tables === 1 ? '' : 's'} read as grids` }];
   return { kind: 'docx', text: w.text(), encoding: 'docx', grids: w.grids(), diagnostics };
+}
+
+/** The number Word puts before a numbered paragraph (w:numPr), '' for none. */
+function paragraphNumber(p: Element, numbers: NumberingCounter): string {
+  const numPr = child(child(p, 'pPr') ?? { name: '', attrs: {}, children: [] }, 'numPr');
+  if (!numPr) return '';
+  const numId = val(child(numPr, 'numId'));
+  if (!numId || numId === '0') return '';
+  return numbers.next(numId, Number(val(child(numPr, 'ilvl')) || 0));
+}
+
+/** word/numbering.xml: each w:num's levels (format, text, start) from its w:abstractNum. */
+function numberingOf(xml: Element): Numbering {
+  const root = children(xml).find((c) => c.name === 'numbering');
+  const abstract = new Map<string, Map<number, NumberingLevel>>();
+  const lists = new Map<string, Map<number, NumberingLevel>>();
+  if (!root) return { lists };
+  for (const a of children(root).filter((c) => c.name === 'abstractNum')) {
+    const levels = new Map<number, NumberingLevel>();
+    for (const l of children(a).filter((c) => c.name === 'lvl'))
+      levels.set(Number(l.attrs.ilvl ?? 0), { numFmt: val(child(l, 'numFmt')) ?? 'decimal', lvlText: val(child(l, 'lvlText')) ?? '', start: Number(val(child(l, 'start')) || 1) });
+    abstract.set(a.attrs.abstractNumId ?? '', levels);
+  }
+  for (const n of children(root).filter((c) => c.name === 'num')) {
+    const levels = abstract.get(val(child(n, 'abstractNumId')) ?? '');
+    if (levels) lists.set(n.attrs.numId ?? '', levels);
+  }
+  return { lists };
 }
 
 /** A paragraph's text; a line break (w:br, w:cr) inside it starts a new line. */

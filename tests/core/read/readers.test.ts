@@ -65,9 +65,12 @@ describe('readHtml(html, encoding)', () => {
   });
 });
 
-function docx(body: string): Uint8Array {
-  const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
-  return zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(xml) });
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+function docx(body: string, numbering?: string): Uint8Array {
+  const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body>${body}</w:body></w:document>`;
+  const files: Record<string, Uint8Array> = { '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(xml) };
+  if (numbering) files['word/numbering.xml'] = strToU8(`<?xml version="1.0"?><w:numbering ${W}>${numbering}</w:numbering>`);
+  return zipSync(files);
 }
 const p = (s: string) => `<w:p><w:r><w:t xml:space="preserve">${s}</w:t></w:r></w:p>`;
 const tc = (s: string, pr = '') => `<w:tc><w:tcPr>${pr}</w:tcPr>${s.split('/').map(p).join('')}</w:tc>`;
@@ -86,6 +89,14 @@ describe('readDocx(bytes)', () => {
     expect(doc.text.startsWith('一、总体情况\n正文继续\n')).toBe(true);
     expect(texts(doc)).toEqual([['信息内容', '本年制发件数', '本年制发件数'], ['信息内容', '商业企业', '其他'], ['规章', '1', '']]);
     expectOffsets(doc);
+  });
+
+  test('headings numbered by Word (numbering.xml) get their numbers: 一、 and （一） counted per list and level', () => {
+    const numbering = '<w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+      + '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num>';
+    const np = (s: string, ilvl: number) => `<w:p><w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>${s}</w:t></w:r></w:p>`;
+    const doc = readDocx(docx([np('总体情况', 0), np('主动公开', 1), np('依申请公开', 1), np('主动公开政府信息情况', 0), np('规章', 1)].join(''), numbering));
+    expect(doc.text).toBe('一、总体情况\n（一）主动公开\n（二）依申请公开\n二、主动公开政府信息情况\n（一）规章');
   });
 
   test('a legacy .doc and a damaged .docx are reported, with the command that converts them', async () => {
@@ -121,9 +132,10 @@ describe('readPdf(bytes, platform)', async () => {
     expect(doc.text).not.toContain('政府信息公开');
   });
 
-  test('a PDF past the page cap is read up to it and says so', async () => {
-    const doc = await readPdf(bytes, platform, { maxPages: 0 });
-    expect(doc.diagnostics.map((d) => d.code)).toContain('pdf_pages_capped');
+  test('a 500-page PDF is read up to the page cap (120) and says so', async () => {
+    const doc = await readPdf(new Uint8Array(cjkReportPdf(500)), platform);
+    expect(doc.pages).toHaveLength(120);
+    expect(doc.diagnostics.find((d) => d.code === 'pdf_pages_capped')!.message).toBe('PDF of 500 pages: only the first 120 were read');
   });
 
   test('a damaged PDF gives a pdf_unreadable error, not an exception', async () => {
