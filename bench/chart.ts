@@ -4,7 +4,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { buildChartSql } from '../src/chart/buildChartSql.ts';
+import { chartSql as buildChartSql } from '../src/sql/chartSql.ts';
 import { parseChartSpec, type ChartSpec } from '../src/chart/chartSpec.ts';
 import { decodeView } from '../src/state/urlCodec.ts';
 import { launchBrowser, PROJECT_ROOT, printTable, startServer, summarize, writeResults, type BenchOptions } from './lib.ts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export { CHROMIUM_ARGS, CHROMIUM_PATH, launchBrowser } from '../tests/e2e/harness/browser.ts';
-export { startServer, type StaticServer } from '../scripts/staticServer.mjs';
+export { startServer, type StaticServer } from '../scripts/serve.mjs';
 
 export const BENCH_DIR: string = path.dirname(fileURLToPath(import.meta.url));
 export const PROJECT_ROOT: string = path.resolve(BENCH_DIR, '..');

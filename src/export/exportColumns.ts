@@ -4,7 +4,7 @@ import type { CsvColumn } from './toCsv.ts';
 
 /**
  * How a writer treats a column. `wide`: a 64-bit (or wider) integer that arrives as its decimal
- * text (see src/db/exportSql.ts losslessSql) and is written back as an exact number.
+ * text (see src/sql/exportSql.ts losslessSql) and is written back as an exact number.
  */
 export type ColumnKind = 'text' | 'number' | 'wide' | 'bool' | 'other';
 

@@ -1,5 +1,5 @@
-import type { Engine } from '../db/engine.ts';
-import { WIDE_INTEGER_TYPES, stripStatementEnd } from '../db/exportSql.ts';
+import type { ExportQueries } from '../db/connectors.ts';
+import { limitSql, WIDE_INTEGER_TYPES } from '../sql/exportSql.ts';
 import type { ExportOptions } from './exportFormat.ts';
 import type { FromWorker, ToWorker } from './exportMessages.ts';
 import { XLSX_MAX_ROWS } from './xlsxCells.ts';
@@ -13,7 +13,7 @@ export class ExportCancelled extends Error {
 }
 
 export interface RunExportArgs {
-  engine: Engine;
+  lane: ExportQueries;
   sql: string;
   options: Omit<ExportOptions, 'wide'>;
   /** at most this many rows (estimates read a sample) */
@@ -29,11 +29,11 @@ const MAX_IN_FLIGHT = 4;
  * Streams every row of `sql` from DuckDB's worker into the export worker, which writes the file.
  * The page's thread only passes bytes along, so it stays responsive for million-row downloads.
  */
-export async function runExport({ engine, sql, options, limit, signal, onProgress }: RunExportArgs): Promise<WrittenFile> {
+export async function runExport({ lane, sql, options, limit, signal, onProgress }: RunExportArgs): Promise<WrittenFile> {
   const cap = options.format === 'xlsx' ? Math.min(limit ?? Infinity, XLSX_MAX_ROWS - 1) : limit;
-  const source = cap !== undefined && cap !== Infinity ? `SELECT * FROM (\n${stripStatementEnd(sql)}\n) LIMIT ${cap}` : sql;
+  const source = cap !== undefined && cap !== Infinity ? limitSql(sql, cap) : sql;
   if (signal?.aborted) throw new ExportCancelled();
-  const plan = await engine.exportPlan(source);
+  const plan = await lane.exportPlan(source);
   if (signal?.aborted) throw new ExportCancelled();
   const wide = plan.columns.filter((c) => WIDE_INTEGER_TYPES.has(c.type));
   const worker = new Worker(new URL('./exportWorker.ts', import.meta.url), { type: 'module' });
@@ -64,7 +64,7 @@ export async function runExport({ engine, sql, options, limit, signal, onProgres
   signal?.addEventListener('abort', () => wake?.());
   try {
     post({ type: 'start', options: { ...options, wide } });
-    for await (const bytes of engine.exportStream(plan.sql, signal)) {
+    for await (const bytes of lane.exportStream(plan.sql, signal)) {
       if (failure) throw failure;
       const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
       inFlight++;

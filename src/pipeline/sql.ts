@@ -1,3 +1,2 @@
-/** SQL quoting for identifiers (`end` is reserved) and string literals (file paths). */
-export const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
-export const quoteLiteral = (text: string): string => `'${text.replaceAll("'", "''")}'`;
+// The build's SQL quoting is the app's (src/sql/quote.ts): one implementation.
+export { ident as quoteIdent, literal as quoteLiteral } from '../sql/quote.ts';

@@ -1,9 +1,13 @@
 import { TABLE_NAMES } from '../core/schema.ts';
-import type { BaseExpectation, BaseProblem, Engine } from '../db/engine.ts';
-import { guardStatement, type GuardOptions, type GuardVerdict } from '../db/guardStatement.ts';
+import type { BaseChecks, BaseExpectation, BaseProblem } from '../db/connectors.ts';
+import { messageOf } from '../db/errors.ts';
+import { SELECTION_TABLE } from '../sql/catalogSql.ts';
+import { guardStatement, type GuardOptions, type GuardVerdict } from '../sql/guard.ts';
+import type { Statement } from '../sql/statements.ts';
+import { Latest } from './latest.svelte.ts';
 
-/** Until the engine has said which views and settings to protect: the contract tables and the selection. */
-const FALLBACK: GuardOptions = { protectedNames: [...TABLE_NAMES, 'selection'] };
+/** Until the database has said which views and settings to protect: the contract tables and the selection. */
+const FALLBACK: GuardOptions = { protectedNames: [...TABLE_NAMES, SELECTION_TABLE] };
 
 /**
  * The data set is not the user's scratchpad. Before the user's SQL runs, guard() refuses statements that would
@@ -12,19 +16,17 @@ const FALLBACK: GuardOptions = { protectedNames: [...TABLE_NAMES, 'selection'] }
  * is wrong and restore() puts it back in one step.
  */
 export class BaseIntegrity {
-  problems = $state.raw<BaseProblem[]>([]);
-  checking = $state(false);
-  restoring = $state(false);
+  readonly #check = new Latest<BaseProblem[]>();
+  #restoring = $state(false);
   /** the last restore() finished and the check after it found nothing wrong */
-  restored = $state(false);
-  error = $state<string | null>(null);
+  #restored = $state(false);
+  #error = $state<string | null>(null);
   /** relations user SQL may read but not change (lower case), for the schema browser's read-only mark */
-  protectedNames = $state.raw<ReadonlySet<string>>(new Set(FALLBACK.protectedNames));
-  private options: GuardOptions = FALLBACK;
-  private token = 0;
+  #protectedNames = $state.raw<ReadonlySet<string>>(new Set(FALLBACK.protectedNames));
+  #options: GuardOptions = FALLBACK;
 
   constructor(
-    private readonly engine: () => Engine | null,
+    private readonly base: () => BaseChecks | null,
     private readonly hooks: {
       /** rows and columns of each table as it was built (the manifest) */
       expected: () => ReadonlyMap<string, BaseExpectation>;
@@ -33,57 +35,71 @@ export class BaseIntegrity {
     },
   ) {}
 
+  get problems(): BaseProblem[] {
+    return this.#check.value ?? [];
+  }
+  get checking(): boolean {
+    return this.#check.running;
+  }
+  get restoring(): boolean {
+    return this.#restoring;
+  }
+  get restored(): boolean {
+    return this.#restored;
+  }
+  get error(): string | null {
+    return this.#error;
+  }
+  get protectedNames(): ReadonlySet<string> {
+    return this.#protectedNames;
+  }
   get damaged(): boolean {
     return this.problems.length > 0;
   }
 
-  /** Reads the protected views and the database-wide settings from the engine; until then a fallback guards. */
+  /** Reads the protected views and the database-wide settings from the database; until then a fallback guards. */
   async prepare(): Promise<void> {
-    const engine = this.engine();
-    if (!engine) return;
-    this.options = await engine.guardOptions();
-    this.protectedNames = new Set([...this.options.protectedNames].map((n) => n.toLowerCase()));
+    const base = this.base();
+    if (!base) return;
+    this.#options = await base.guardOptions();
+    this.#protectedNames = new Set([...this.#options.protectedNames].map((n) => n.toLowerCase()));
   }
 
-  guard = (sql: string): GuardVerdict => guardStatement(sql, this.options);
+  guard = (statements: readonly Statement[]): GuardVerdict => guardStatement(statements, this.#options);
 
   async verify(): Promise<void> {
-    const engine = this.engine();
-    if (!engine) return;
-    const my = ++this.token;
-    this.checking = true;
-    try {
-      const problems = await engine.checkBase(this.hooks.expected());
-      if (my !== this.token) return;
-      this.problems = problems;
-      if (problems.length) this.restored = false;
-    } catch (e) {
-      // the check itself failing (the database detached, say) is a broken data set too
-      if (my === this.token) this.problems = [{ name: e instanceof Error ? e.message : String(e), problem: 'missing' }];
-    } finally {
-      if (my === this.token) this.checking = false;
-    }
+    const base = this.base();
+    if (!base) return;
+    const outcome = await this.#check.run(async () => {
+      try {
+        return await base.checkBase(this.hooks.expected());
+      } catch (e) {
+        // the check itself failing (the database detached, say) is a broken data set too
+        return [{ name: messageOf(e), problem: 'missing' as const }];
+      }
+    });
+    if (outcome.status === 'done' && outcome.value.length) this.#restored = false;
   }
 
   async restore(): Promise<void> {
-    const engine = this.engine();
-    if (!engine || this.restoring) return;
-    this.restoring = true;
-    this.restored = false;
-    this.error = null;
+    const base = this.base();
+    if (!base || this.#restoring) return;
+    this.#restoring = true;
+    this.#restored = false;
+    this.#error = null;
     try {
-      await engine.restoreBase();
+      await base.restoreBase();
       await this.hooks.onrestored();
       await this.verify();
-      this.restored = this.problems.length === 0;
+      this.#restored = this.problems.length === 0;
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      this.#error = messageOf(e);
     } finally {
-      this.restoring = false;
+      this.#restoring = false;
     }
   }
 
   dismiss(): void {
-    this.restored = false;
+    this.#restored = false;
   }
 }

@@ -1,49 +1,93 @@
 import type { Table } from 'apache-arrow';
-import type { Engine } from '../db/engine.ts';
+import type { PanelReader } from '../db/connectors.ts';
+import { messageOf } from '../db/errors.ts';
 import {
-  ALL_SELECTED_SQL, CATALOG_BASE_SQL, DEFAULT_SORT, FACET_DIMS, MAX_QUERY, facetCountsSql, filterSnapshot, hitsSql, listSql, parseFilter,
-  searchTerms, selectionSql, type FacetDim, type FacetValue, type Facets, type Sort,
-} from './catalogQuery.ts';
+  ALL_SELECTED_SQL, CATALOG_BASE_SQL, catalogTotalSql, DEFAULT_SORT, FACET_DIMS, facetCountsSql, hitsSql, listSql, searchTerms, selectionSql,
+  type FacetDim, type Facets, type FacetValue, type Sort,
+} from '../sql/catalogSql.ts';
+import { filterSnapshot, MAX_QUERY, parseFilter } from './catalogFilter.ts';
+import { Latest, type Run } from './latest.svelte.ts';
 import type { UrlPart } from './urlPart.ts';
 
-export interface FacetCount { value: FacetValue; n: number }
+export interface FacetCount {
+  value: FacetValue;
+  n: number;
+}
 export type FacetCounts = Record<FacetDim, FacetCount[]>;
 
 const emptyCounts = (): FacetCounts => Object.fromEntries(FACET_DIMS.map((d) => [d, []])) as unknown as FacetCounts;
 
+/** What one refresh computed: counts per facet value, for the search `q`. */
+interface CatalogCounts {
+  counts: FacetCounts;
+  /** the search the counts were computed for (the box may be ahead of it) */
+  q: string;
+}
+
 /**
  * The catalog's filter (facets + search + sort), kept in DuckDB as the `selection` table that SQL, charts and
- * downloads read. Every change recomputes hits, counts, the selection and the list; a token drops stale refreshes.
+ * downloads read. Every change recomputes hits, counts, the selection and the list; superseded refreshes are dropped.
  */
 export class Catalog implements UrlPart {
   readonly key = 'catalog';
-  facets = $state<Facets>({});
-  q = $state('');
-  sort = $state<Sort>({ ...DEFAULT_SORT });
-  counts = $state.raw<FacetCounts>(emptyCounts());
+  #facets = $state.raw<Facets>({});
+  #q = $state('');
+  #sort = $state.raw<Sort>({ ...DEFAULT_SORT });
   /** the selected reports in list order (columns: LIST_COLUMNS) */
-  list = $state.raw<Table | null>(null);
-  total = $state(0);
-  busy = $state(false);
-  /** the search the shown counts were computed for (the box may be ahead of it) */
-  shownQ = $state('');
+  #list = $state.raw<Table | null>(null);
+  #total = $state(0);
   /** the full texts are being fetched for a first full-text search */
-  loadingTexts = $state(false);
-  error = $state<string | null>(null);
+  #loadingTexts = $state(false);
+  #loadError = $state<string | null>(null);
   /** bumped after each update of the `selection` table, for panels that read it */
-  revision = $state(0);
-  private initialised = false;
-  private token = 0;
-  private chain: Promise<void> = Promise.resolve();
+  #revision = $state(0);
+  readonly #latest = new Latest<CatalogCounts, string>(messageOf);
+  #initialised = false;
+  /** refreshes run one after the other (they share temp tables) */
+  #chain: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly engine: () => Engine | null) {}
+  constructor(private readonly reader: () => PanelReader | null) {}
+
+  get facets(): Facets {
+    return this.#facets;
+  }
+  get q(): string {
+    return this.#q;
+  }
+  get sort(): Sort {
+    return this.#sort;
+  }
+  get counts(): FacetCounts {
+    return this.#latest.value?.counts ?? emptyCounts();
+  }
+  get shownQ(): string {
+    return this.#latest.value?.q ?? '';
+  }
+  get list(): Table | null {
+    return this.#list;
+  }
+  get total(): number {
+    return this.#total;
+  }
+  get busy(): boolean {
+    return this.#latest.running;
+  }
+  get loadingTexts(): boolean {
+    return this.#loadingTexts;
+  }
+  get error(): string | null {
+    return this.#loadError ?? this.#latest.error;
+  }
+  get revision(): number {
+    return this.#revision;
+  }
 
   get count(): number {
-    return this.list?.numRows ?? 0;
+    return this.#list?.numRows ?? 0;
   }
 
   get filtered(): boolean {
-    return this.q.trim() !== '' || FACET_DIMS.some((d) => (this.facets[d]?.length ?? 0) > 0);
+    return this.#q.trim() !== '' || FACET_DIMS.some((d) => (this.#facets[d]?.length ?? 0) > 0);
   }
 
   /**
@@ -51,120 +95,124 @@ export class Catalog implements UrlPart {
    * charts can always read it. Cheap on purpose; the facets, counts and list follow in load().
    */
   async ensureSelection(): Promise<void> {
-    await this.engine()?.sys(ALL_SELECTED_SQL);
+    await this.reader()?.read(ALL_SELECTED_SQL);
   }
 
   /** A new database (re-initialised after a crash) has none of the catalog's tables: load() builds them again. */
   reset(): void {
-    this.initialised = false;
+    this.#initialised = false;
   }
 
   /** Builds the catalog's base table and applies the (possibly restored) filter. Called after start-up. */
   async load(): Promise<void> {
-    const engine = this.engine();
-    if (!engine || this.initialised) return;
-    await engine.sys(CATALOG_BASE_SQL);
-    const t = await engine.sys('SELECT count(*) AS n FROM catalog_base');
-    this.total = Number(t.getChildAt(0)?.get(0) ?? 0);
-    this.initialised = true;
+    const reader = this.reader();
+    if (!reader || this.#initialised) return;
+    try {
+      await reader.read(CATALOG_BASE_SQL);
+      const t = await reader.read(catalogTotalSql);
+      this.#total = Number(t.getChildAt(0)?.get(0) ?? 0);
+      this.#initialised = true;
+      this.#loadError = null;
+    } catch (e) {
+      this.#loadError = messageOf(e);
+      return;
+    }
     await this.refresh();
   }
 
   isSelected(dim: FacetDim, value: FacetValue): boolean {
-    return this.facets[dim]?.includes(value) ?? false;
+    return this.#facets[dim]?.includes(value) ?? false;
   }
 
   toggle(dim: FacetDim, value: FacetValue): void {
-    const cur = this.facets[dim] ?? [];
+    const cur = this.#facets[dim] ?? [];
     const next = cur.includes(value) ? cur.filter((v) => v !== value) : [...cur, value];
-    this.facets = { ...this.facets, [dim]: next };
+    this.#facets = { ...this.#facets, [dim]: next };
     // A narrower region level makes no sense once its parent changes.
-    if (dim === 'province') this.facets = { ...this.facets, city: [], county: [] };
-    if (dim === 'city') this.facets = { ...this.facets, county: [] };
+    if (dim === 'province') this.#facets = { ...this.#facets, city: [], county: [] };
+    if (dim === 'city') this.#facets = { ...this.#facets, county: [] };
     void this.refresh();
   }
 
   clearDim(dim: FacetDim): void {
-    this.facets = { ...this.facets, [dim]: [] };
+    this.#facets = { ...this.#facets, [dim]: [] };
     void this.refresh();
   }
 
   clearAll(): void {
-    this.facets = {};
-    this.q = '';
+    this.#facets = {};
+    this.#q = '';
     void this.refresh();
   }
 
   search(q: string): void {
-    this.q = q.slice(0, MAX_QUERY);
+    this.#q = q.slice(0, MAX_QUERY);
     void this.refresh();
   }
 
   setSort(key: Sort['key']): void {
-    this.sort = this.sort.key === key ? { key, desc: !this.sort.desc } : { key, desc: key === 'year' || key === 'failed' };
-    const my = this.token;
-    this.chain = this.chain.then(() => this.refreshList(my)).catch((e) => {
-      this.error = e instanceof Error ? e.message : String(e);
+    this.#sort = this.#sort.key === key ? { key, desc: !this.#sort.desc } : { key, desc: key === 'year' || key === 'failed' };
+    // joins the refresh in progress, if any: a newer refresh reads the list itself
+    const run = this.#latest.current();
+    this.#chain = this.#chain.then(() => this.refreshList(run)).catch((e: unknown) => {
+      if (!run.superseded()) this.#loadError = messageOf(e);
     });
   }
 
-  /** Refreshes run one after the other (they share temp tables); one superseded before it starts is skipped. */
-  refresh(): Promise<void> {
-    const my = ++this.token;
-    this.chain = this.chain.then(() => (my === this.token ? this.update(my) : undefined));
-    return this.chain;
+  /** The newest filter is applied once the refresh before it ends; one superseded before it starts is skipped. */
+  async refresh(): Promise<void> {
+    this.#loadError = null;
+    const before = this.#chain;
+    const done = this.#latest.run(async (run) => {
+      await before.catch(() => {});
+      return this.update(run);
+    });
+    this.#chain = done;
+    await done;
   }
 
-  private async update(my: number): Promise<void> {
-    const engine = this.engine();
-    if (!engine || !this.initialised) return;
-    this.busy = true;
-    this.error = null;
-    try {
-      const q = this.q;
-      const terms = searchTerms(q);
-      const searching = terms.length > 0;
-      if (searching) {
-        this.loadingTexts = true;
-        try {
-          await engine.ensureTable('texts');
-        } finally {
-          this.loadingTexts = false;
-        }
-        if (my !== this.token) return;
-        await engine.sys(hitsSql(terms, true));
+  private async update(run: Run): Promise<CatalogCounts> {
+    const reader = this.reader();
+    const previous = this.#latest.value ?? { counts: emptyCounts(), q: '' };
+    if (!reader || !this.#initialised || run.superseded()) return previous;
+    const q = this.#q;
+    const terms = searchTerms(q);
+    const searching = terms.length > 0;
+    if (searching) {
+      this.#loadingTexts = true;
+      try {
+        await reader.ensureTable('texts');
+      } finally {
+        this.#loadingTexts = false;
       }
-      const facets = $state.snapshot(this.facets) as Facets;
-      const counts = await engine.sys(facetCountsSql(facets, searching));
-      await engine.sys(selectionSql(facets, searching));
-      if (my !== this.token) return;
-      this.counts = toCounts(counts);
-      this.shownQ = q;
-      this.revision++;
-      await this.refreshList(my);
-    } catch (e) {
-      if (my === this.token) this.error = e instanceof Error ? e.message : String(e);
-    } finally {
-      if (my === this.token) this.busy = false;
+      if (run.superseded()) return previous;
+      await reader.read(hitsSql(terms, true));
     }
+    const facets = this.#facets;
+    const counts = await reader.read(facetCountsSql(facets, searching));
+    await reader.read(selectionSql(facets, searching));
+    if (run.superseded()) return previous;
+    this.#revision++;
+    await this.refreshList(run);
+    return { counts: toCounts(counts), q };
   }
 
-  private async refreshList(my: number): Promise<void> {
-    const engine = this.engine();
-    if (!engine || !this.initialised) return;
-    const t = await engine.sys(listSql(this.sort));
-    if (my === this.token) this.list = t;
+  private async refreshList(run: Run): Promise<void> {
+    const reader = this.reader();
+    if (!reader || !this.#initialised) return;
+    const t = await reader.read(listSql(this.#sort));
+    if (!run.superseded()) this.#list = t;
   }
 
   snapshot(): unknown {
-    return filterSnapshot({ facets: this.facets, q: this.q, sort: this.sort });
+    return filterSnapshot({ facets: this.#facets, q: this.#q, sort: this.#sort });
   }
 
   restore(value: unknown): void {
     const f = parseFilter(value);
-    this.facets = f.facets;
-    this.q = f.q;
-    this.sort = f.sort;
+    this.#facets = f.facets;
+    this.#q = f.q;
+    this.#sort = f.sort;
     void this.refresh();
   }
 }

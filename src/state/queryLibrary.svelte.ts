@@ -16,59 +16,69 @@ const SAVED_KEY = 'disclosure-workbench.saved.v1';
  * mode, disabled by policy): the lists keep working in memory and the failure is shown, never thrown.
  */
 export class QueryLibrary {
-  history = $state.raw<HistoryEntry[]>([]);
-  saved = $state.raw<SavedQuery[]>([]);
+  #history = $state.raw<HistoryEntry[]>([]);
+  #saved = $state.raw<SavedQuery[]>([]);
   /** the last storage failure, for the UI */
-  storageError = $state<string | null>(null);
+  #storageError = $state<string | null>(null);
 
   constructor(private readonly store: () => KeyValueStore) {
-    this.history = readHistory(this.read(HISTORY_KEY));
-    this.saved = readSaved(this.read(SAVED_KEY));
+    this.#history = readHistory(this.read(HISTORY_KEY));
+    this.#saved = readSaved(this.read(SAVED_KEY));
+  }
+
+  get history(): HistoryEntry[] {
+    return this.#history;
+  }
+  get saved(): SavedQuery[] {
+    return this.#saved;
+  }
+  get storageError(): string | null {
+    return this.#storageError;
   }
 
   record(entry: HistoryEntry): void {
-    this.history = pushHistory(this.history, entry);
-    this.write(HISTORY_KEY, this.history);
+    this.#history = pushHistory(this.#history, entry);
+    this.write(HISTORY_KEY, this.#history);
   }
 
   clearHistory(): void {
-    this.history = [];
-    this.write(HISTORY_KEY, this.history);
+    this.#history = [];
+    this.write(HISTORY_KEY, this.#history);
   }
 
   save(name: string, sql: string, now = new Date()): SavedQuery {
     const stamp = now.toISOString();
     const q: SavedQuery = { id: randomId(), name: name.trim() || sql.trim().slice(0, 40), sql, created: stamp, updated: stamp };
-    this.saved = [...this.saved, q];
-    this.write(SAVED_KEY, this.saved);
+    this.#saved = [...this.#saved, q];
+    this.write(SAVED_KEY, this.#saved);
     return q;
   }
 
   update(id: string, change: Partial<Pick<SavedQuery, 'name' | 'sql'>>, now = new Date()): void {
-    this.saved = this.saved.map((q) => (q.id === id ? { ...q, ...change, name: (change.name ?? q.name).trim() || q.name, updated: now.toISOString() } : q));
-    this.write(SAVED_KEY, this.saved);
+    this.#saved = this.#saved.map((q) => (q.id === id ? { ...q, ...change, name: (change.name ?? q.name).trim() || q.name, updated: now.toISOString() } : q));
+    this.write(SAVED_KEY, this.#saved);
   }
 
   remove(id: string): void {
-    this.saved = this.saved.filter((q) => q.id !== id);
-    this.write(SAVED_KEY, this.saved);
+    this.#saved = this.#saved.filter((q) => q.id !== id);
+    this.write(SAVED_KEY, this.#saved);
   }
 
   /** The name of a saved query with exactly this SQL. */
   nameOf(sql: string): string | null {
     const s = sql.trim();
-    return this.saved.find((q) => q.sql.trim() === s)?.name ?? null;
+    return this.#saved.find((q) => q.sql.trim() === s)?.name ?? null;
   }
 
   exportFile(): string {
-    return savedQueriesFile(this.saved);
+    return savedQueriesFile(this.#saved);
   }
 
   /** Throws LibraryFileError on a file that is not an export. */
   importFile(text: string): { added: number; replaced: number } {
-    const { saved, added, replaced } = mergeSaved(this.saved, parseSavedQueriesFile(text));
-    this.saved = saved;
-    this.write(SAVED_KEY, this.saved);
+    const { saved, added, replaced } = mergeSaved(this.#saved, parseSavedQueriesFile(text));
+    this.#saved = saved;
+    this.write(SAVED_KEY, this.#saved);
     return { added, replaced };
   }
 
@@ -76,7 +86,7 @@ export class QueryLibrary {
     try {
       return this.store().getItem(key);
     } catch (e) {
-      this.storageError = describe(e);
+      this.#storageError = describe(e);
       return null;
     }
   }
@@ -84,9 +94,9 @@ export class QueryLibrary {
   private write(key: string, value: unknown): void {
     try {
       this.store().setItem(key, JSON.stringify(value));
-      this.storageError = null;
+      this.#storageError = null;
     } catch (e) {
-      this.storageError = describe(e);
+      this.#storageError = describe(e);
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { Schema } from 'apache-arrow';
-import type { QueryResult } from '../db/engine.ts';
+import type { QueryResult } from '../db/connectors.ts';
+import { isCancelled, messageOf } from '../db/errors.ts';
 import { MAX_PAGE_BYTES, MAX_PAGES, PAGE_ROWS } from '../db/limits.ts';
 import { PageWindow, type RowRef } from './pageWindow.ts';
 
@@ -13,14 +14,14 @@ export type PagingStatus = 'complete' | 'counting' | 'paged' | 'counted' | 'canc
 
 /** The rows of the user's result the grid shows, read page by page from DuckDB when the result is big. */
 export class ResultPages {
-  status = $state<PagingStatus>('complete');
+  #status = $state<PagingStatus>('complete');
   /** exact number of rows of the result, once known */
-  total = $state<number | null>(null);
-  error = $state<string | null>(null);
+  #total = $state<number | null>(null);
+  #error = $state<string | null>(null);
   /** rows on screen, [first, last) */
-  shown = $state.raw<{ first: number; last: number }>({ first: 0, last: 0 });
+  #shown = $state.raw<{ first: number; last: number }>({ first: 0, last: 0 });
   /** bumped whenever a page arrives or goes: what reads rows depends on it */
-  private version = $state(0);
+  #version = $state(0);
   readonly schema: Schema;
   /** rows read with the query */
   readonly firstRows: number;
@@ -34,47 +35,60 @@ export class ResultPages {
       maxPages: MAX_PAGES,
       maxBytes: MAX_PAGE_BYTES,
       onchange: () => {
-        if (this.window.error && this.status !== 'failed') {
-          this.status = 'failed';
-          this.error = errorText(this.window.error);
+        if (this.window.error && this.#status !== 'failed') {
+          this.#status = 'failed';
+          this.#error = errorText(this.window.error);
         }
-        this.version++;
+        this.#version++;
       },
     });
     const more = result.more;
     if (!more) {
-      this.total = result.table.numRows;
+      this.#total = result.table.numRows;
       return;
     }
-    this.status = 'counting';
+    this.#status = 'counting';
     more.size.then(
       (size) => {
-        this.total = size.total;
-        this.status = size.pageable ? 'paged' : 'counted';
+        this.#total = size.total;
+        this.#status = size.pageable ? 'paged' : 'counted';
         this.window.ready(size.total, size.pageable ? more.fetchRows : null);
       },
       (e: unknown) => {
-        const cancelled = e instanceof Error && e.name === 'QueryCancelled';
-        this.status = cancelled ? 'cancelled' : 'failed';
-        if (!cancelled) this.error = errorText(e);
+        const cancelled = isCancelled(e);
+        this.#status = cancelled ? 'cancelled' : 'failed';
+        if (!cancelled) this.#error = errorText(e);
       },
     );
   }
 
+  get status(): PagingStatus {
+    return this.#status;
+  }
+  get total(): number | null {
+    return this.#total;
+  }
+  get error(): string | null {
+    return this.#error;
+  }
+  get shown(): { first: number; last: number } {
+    return this.#shown;
+  }
+
   /** Rows the grid scrolls through. */
   get rowCount(): number {
-    void this.version;
+    void this.#version;
     return this.window.rowCount;
   }
 
   /** The row's table and index, or null while its page loads. */
   rowAt(row: number): RowRef | null {
-    void this.version;
+    void this.#version;
     return this.window.locate(row);
   }
 
   show(first: number, last: number): void {
-    if (first !== this.shown.first || last !== this.shown.last) this.shown = { first, last };
+    if (first !== this.#shown.first || last !== this.#shown.last) this.#shown = { first, last };
     this.window.show(first, last);
   }
 
@@ -83,4 +97,4 @@ export class ResultPages {
   }
 }
 
-const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+const errorText = messageOf;

@@ -1,31 +1,43 @@
-import type { Engine } from '../db/engine.ts';
+import type { PanelReader } from '../db/connectors.ts';
+import { rowCountSql, sampleRowsSql } from '../sql/schemaSql.ts';
 import { formatValue } from './formatValue.ts';
 
-export interface Sample { rows: number | null; values: Record<string, string[]> }
+export interface Sample {
+  rows: number | null;
+  values: Record<string, string[]>;
+}
 
-const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
 const SAMPLE_ROWS = 200;
 const PER_COLUMN = 3;
 
 /** Row counts and a few distinct example values per column, fetched when a table is opened in the browser. */
 export class SchemaSamples {
-  samples = $state.raw<Record<string, Sample>>({});
-  private pending = new Set<string>();
+  #samples = $state.raw<Record<string, Sample>>({});
+  readonly #pending = new Set<string>();
 
-  constructor(private readonly engine: () => Engine | null) {}
+  constructor(private readonly reader: () => PanelReader | null) {}
+
+  get samples(): Record<string, Sample> {
+    return this.#samples;
+  }
+
+  /** A new database: its tables are read again when opened. */
+  clear(): void {
+    this.#samples = {};
+  }
 
   async load(name: string, lazy: boolean): Promise<void> {
-    const engine = this.engine();
-    if (!engine || this.samples[name] || this.pending.has(name)) return;
-    this.pending.add(name);
+    const reader = this.reader();
+    if (!reader || this.#samples[name] || this.#pending.has(name)) return;
+    this.#pending.add(name);
     try {
       // Full texts are not fetched just to show examples.
       if (lazy) {
-        this.samples = { ...this.samples, [name]: { rows: null, values: {} } };
+        this.#samples = { ...this.#samples, [name]: { rows: null, values: {} } };
         return;
       }
-      const n = await engine.sys(`SELECT count(*) AS n FROM ${ident(name)}`);
-      const t = await engine.sys(`SELECT * FROM ${ident(name)} LIMIT ${SAMPLE_ROWS}`);
+      const n = await reader.read(rowCountSql(name));
+      const t = await reader.read(sampleRowsSql(name, SAMPLE_ROWS));
       const values: Record<string, string[]> = {};
       for (const f of t.schema.fields) {
         const vec = t.getChild(f.name)!;
@@ -36,11 +48,11 @@ export class SchemaSamples {
         }
         values[f.name] = [...seen];
       }
-      this.samples = { ...this.samples, [name]: { rows: Number(n.getChildAt(0)?.get(0) ?? 0), values } };
+      this.#samples = { ...this.#samples, [name]: { rows: Number(n.getChildAt(0)?.get(0) ?? 0), values } };
     } catch {
-      this.samples = { ...this.samples, [name]: { rows: null, values: {} } };
+      this.#samples = { ...this.#samples, [name]: { rows: null, values: {} } };
     } finally {
-      this.pending.delete(name);
+      this.#pending.delete(name);
     }
   }
 }

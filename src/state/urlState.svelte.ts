@@ -22,14 +22,21 @@ export class UrlState {
    */
   private retained: Record<string, unknown> = {};
   /** length of the full link */
-  length = $state(0);
-  readonly tooLong = $derived(this.length > SAFE_URL_LENGTH);
+  #length = $state(0);
+  readonly #tooLong = $derived(this.#length > SAFE_URL_LENGTH);
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lastPanel: string | undefined;
   private stopEffect: (() => void) | null = null;
 
   constructor(private readonly host: ViewHost, search: string) {
     this.retained = { ...decodeView(search).parts };
+  }
+
+  get length(): number {
+    return this.#length;
+  }
+  get tooLong(): boolean {
+    return this.#tooLong;
   }
 
   /** Adds a part and restores it from the current URL. Returns a function that unregisters it. */
@@ -92,7 +99,7 @@ export class UrlState {
     const qs = encodeView(view);
     const search = qs ? `?${qs}` : '';
     const url = `${location.pathname}${search}`;
-    this.length = location.origin.length + url.length;
+    this.#length = location.origin.length + url.length;
     if (search === location.search) return;
     if (view.panel !== this.lastPanel) history.pushState(null, '', url);
     else history.replaceState(null, '', url);

@@ -1,16 +1,19 @@
 import { getContext } from 'svelte';
 import { TABLES } from '../core/schema.ts';
-import type { Engine, SchemaInfo } from '../db/engine.ts';
+import type { SchemaInfo } from '../db/connectors.ts';
+import type { Engine } from '../db/engine.ts';
+import { messageOf } from '../db/errors.ts';
 import { fetchManifest, type Manifest } from '../db/manifest.ts';
 import { I18n, type Lang } from '../i18n/i18n.svelte.ts';
 import { BaseIntegrity } from './baseIntegrity.svelte.ts';
 import { Catalog } from './catalog.svelte.ts';
-import { CATALOG_BASE_SQL } from './catalogQuery.ts';
+import { CATALOG_BASE_SQL } from '../sql/catalogSql.ts';
+import { OVERVIEW_SQL } from '../sql/overviewSql.ts';
 import { ChartState } from './chartState.svelte.ts';
 import { BuildDiagnostics } from './diagnostics.svelte.ts';
 import { Downloads } from './downloads.svelte.ts';
 import { markAfterPaint, markOnce } from './marks.ts';
-import { OVERVIEW_SQL, toOverview, type OverviewData } from './overviewQuery.ts';
+import { toOverview, type OverviewData } from './overview.ts';
 import { QueryLibrary } from './queryLibrary.svelte.ts';
 import type { Question } from './questions.ts';
 import { DEFAULT_SQL, QueryRun } from './queryRun.svelte.ts';
@@ -32,14 +35,14 @@ export type Panel = 'overview' | 'reports' | 'report' | 'sql' | 'chart' | 'schem
 const PANELS: readonly Panel[] = ['overview', 'reports', 'report', 'sql', 'chart', 'schema', 'library', 'diagnostics'];
 
 export class Workbench {
-  phase = $state<Phase>('manifest');
-  startError = $state<string | null>(null);
-  manifest = $state.raw<Manifest | null>(null);
-  schema = $state.raw<SchemaInfo>(new Map());
-  overview = $state.raw<OverviewData | null>(null);
-  panel = $state<Panel>('overview');
+  #phase = $state<Phase>('manifest');
+  #startError = $state<string | null>(null);
+  #manifest = $state.raw<Manifest | null>(null);
+  #schema = $state.raw<SchemaInfo>(new Map());
+  #overview = $state.raw<OverviewData | null>(null);
+  #panel = $state<Panel>('overview');
   /** the last re-initialisation of a broken engine (see recover()), shown until dismissed */
-  recovery = $state.raw<Recovery | null>(null);
+  #recovery = $state.raw<Recovery | null>(null);
   private recovering: Promise<void> | null = null;
   readonly i18n: I18n;
   readonly query: QueryRun;
@@ -62,65 +65,89 @@ export class Workbench {
   constructor(private readonly dataBase: URL, search = '') {
     const view = decodeView(search);
     this.i18n = new I18n(view.lang ?? 'zh');
-    if (PANELS.includes(view.panel as Panel)) this.panel = view.panel as Panel;
+    if (PANELS.includes(view.panel as Panel)) this.#panel = view.panel as Panel;
     this.library = new QueryLibrary(() => localStorage);
-    this.integrity = new BaseIntegrity(() => this.engine, {
-      expected: () => new Map((this.manifest?.tables ?? []).map((t) => [t.name, { rows: t.rows, columns: t.columns.map((c) => c.name) }])),
+    this.integrity = new BaseIntegrity(() => this.engine?.base ?? null, {
+      expected: () => new Map((this.#manifest?.tables ?? []).map((t) => [t.name, { rows: t.rows, columns: t.columns.map((c) => c.name) }])),
       onrestored: () => this.afterRestore(),
     });
-    this.query = new QueryRun(() => this.engine, {
+    this.query = new QueryRun(() => this.engine?.user ?? null, {
       onfinished: (run) => this.library.record(run),
-      onschemachange: () => void this.engine?.schema().then((s) => (this.schema = s)),
+      onschemachange: () => void this.engine?.db.schema().then((s) => (this.#schema = s)),
       guard: this.integrity.guard,
       onwrite: () => void this.integrity.verify(),
-      onfatal: (reason) => void this.recover(reason),
     });
-    if (view.sql) this.query.sql = view.sql;
-    this.catalog = new Catalog(() => this.engine);
-    this.viewer = new ReportViewer(() => this.engine);
-    this.schemaSamples = new SchemaSamples(() => this.engine);
-    this.diagnostics = new BuildDiagnostics(() => this.engine);
-    this.downloads = new Downloads(() => this.engine, {
+    if (view.sql) this.query.setSql(view.sql);
+    const reader = () => this.engine?.db ?? null;
+    this.catalog = new Catalog(reader);
+    this.viewer = new ReportViewer(reader);
+    this.schemaSamples = new SchemaSamples(reader);
+    this.diagnostics = new BuildDiagnostics(reader);
+    this.downloads = new Downloads(() => this.engine?.exports ?? null, {
       sql: () => this.query.resultSql || this.query.sql,
       name: () => this.library.nameOf(this.query.resultSql || this.query.sql),
-      refuse: (sql) => {
-        const v = this.integrity.guard(sql);
+      refuse: async (sql) => {
+        const lane = this.engine?.exports;
+        if (!lane) return null;
+        const v = this.integrity.guard(await lane.statements(sql));
         return v.kind === 'refuse' || v.writes ? this.i18n.t('protect_download_refused') : null;
       },
     });
     this.url = new UrlState({
       core: () => ({
-        panel: this.panel === 'overview' ? undefined : this.panel,
+        panel: this.#panel === 'overview' ? undefined : this.#panel,
         lang: this.i18n.lang,
         sql: this.query.sql === DEFAULT_SQL ? undefined : this.query.sql,
       }),
       applyCore: (v, cause) => this.applyView(v, cause),
     }, search);
     this.chart = new ChartState({
-      engine: () => this.engine,
-      resultSql: () => this.query.resultSql,
-      schema: () => this.schema,
+      chart: () => this.engine?.chart ?? null,
+      resultSql: () => this.query.resultQuery,
+      schema: () => this.#schema,
       i18n: this.i18n,
       onchange: () => this.url.schedule(),
     });
     for (const part of [this.catalog, this.viewer, this.chart]) this.url.register(part);
   }
 
+  get phase(): Phase {
+    return this.#phase;
+  }
+  get startError(): string | null {
+    return this.#startError;
+  }
+  get manifest(): Manifest | null {
+    return this.#manifest;
+  }
+  get schema(): SchemaInfo {
+    return this.#schema;
+  }
+  get overview(): OverviewData | null {
+    return this.#overview;
+  }
+  get panel(): Panel {
+    return this.#panel;
+  }
+  get recovery(): Recovery | null {
+    return this.#recovery;
+  }
+
   get ready(): boolean {
-    return this.phase === 'ready';
+    return this.#phase === 'ready';
   }
 
   async start(): Promise<void> {
     this.url.start();
     try {
       await this.boot(fetchManifest(this.dataBase));
-      this.phase = 'ready';
+      this.#phase = 'ready';
       markAfterPaint('wb:first-result');
       void this.diagnostics.load();
       void this.loadSecondary();
     } catch (e) {
-      this.startError = e instanceof Error ? e.message : String(e);
-      this.phase = 'error';
+      this.#startError = messageOf(e);
+      this.#phase = 'error';
     }
   }
 
@@ -139,18 +166,19 @@ export class Workbench {
         return [t.name, ipc] as const;
       }),
     );
-    this.manifest = await manifestP;
-    this.phase = 'db';
+    this.#manifest = await manifestP;
+    this.#phase = 'db';
     const engine = await engineP;
     this.engine = engine;
     markOnce('wb:db-ready');
-    this.phase = 'data';
-    await Promise.all((await decoded).map(([name, ipc]) => engine.ensureTable(name, ipc)));
-    await engine.createViews();
+    this.#phase = 'data';
+    await Promise.all((await decoded).map(([name, ipc]) => engine.db.ensureTable(name, ipc)));
+    await engine.db.createViews();
     await this.catalog.ensureSelection();
     markOnce('wb:data-ready');
     await this.loadOverview(engine);
-    engine.onFailure((reason) => void this.recover(reason));
+    // the one route into recovery: whoever sees the database broken declares it failed (Database.fail)
+    engine.db.onFailure((reason) => void this.recover(reason));
   }
 
   /**
@@ -165,62 +193,64 @@ export class Workbench {
 
   private async rebuild(reason: string): Promise<void> {
     const old = this.engine;
-    if (!old || this.phase !== 'ready' || (await old.ping())) return;
-    const before = this.schema;
-    this.recovery = { state: 'running', reason, lost: [], error: null };
+    if (!old || this.#phase !== 'ready' || (await old.db.ping())) return;
+    const before = this.#schema;
+    this.#recovery = { state: 'running', reason, lost: [], error: null };
     this.engine = null;
     this.query.abandon();
     // a download streaming from the old worker would wait for ever
     this.downloads.cancel();
     void old.close();
     try {
-      await this.boot(Promise.resolve(this.manifest!));
+      await this.boot(Promise.resolve(this.#manifest!));
       this.catalog.reset();
-      this.schemaSamples.samples = {};
-      this.phase = 'ready';
+      this.schemaSamples.clear();
+      this.#phase = 'ready';
       // not the SQL of the URL: it may be the very query that broke the engine
       await this.loadSecondary(false);
-      const lost = [...before].filter(([name, s]) => s.kind === 'table' && !this.schema.has(name)).map(([name]) => name);
-      this.recovery = { state: 'done', reason, lost, error: null };
+      const lost = [...before].filter(([name, s]) => s.kind === 'table' && !this.#schema.has(name)).map(([name]) => name);
+      this.#recovery = { state: 'done', reason, lost, error: null };
     } catch (e) {
-      this.recovery = { state: 'failed', reason, lost: [], error: e instanceof Error ? e.message : String(e) };
-      this.startError = this.recovery.error;
-      this.phase = 'error';
+      this.#recovery = { state: 'failed', reason, lost: [], error: messageOf(e) };
+      this.#startError = this.#recovery.error;
+      this.#phase = 'error';
     }
   }
 
   private async loadOverview(engine: Engine): Promise<void> {
-    const rows = (await engine.sys(OVERVIEW_SQL)).toArray() as { dim: string; k: string | null; n: number }[];
-    this.overview = toOverview(rows.map((r) => ({ dim: r.dim, k: r.k, n: Number(r.n) })));
+    const rows = (await engine.db.read(OVERVIEW_SQL)).toArray() as { dim: string; k: string | null; n: number }[];
+    this.#overview = toOverview(rows.map((r) => ({ dim: r.dim, k: r.k, n: Number(r.n) })));
   }
 
   /** Work the first screen does not wait for. */
   private async loadSecondary(first = true): Promise<void> {
     if (!this.engine) return;
     const guarded = this.integrity.prepare().catch(() => {});
-    await this.catalog.load().catch((e: unknown) => {
-      this.catalog.error = e instanceof Error ? e.message : String(e);
-    });
-    this.schema = await this.engine.schema();
+    await this.catalog.load();
+    this.#schema = await this.engine.db.schema();
     if (this.viewer.reportId && !this.viewer.data) void this.viewer.open(this.viewer.reportId);
     await guarded; // a shared link's SQL may carry a DROP of a view
-    if (first && this.panel === 'sql' && new URLSearchParams(location.search).has('sql')) void this.query.run();
+    if (first && this.#panel === 'sql' && new URLSearchParams(location.search).has('sql')) void this.query.run();
   }
 
   /** The base tables are back: rebuild what panels derived from them (catalog, selection, overview, open report). */
   private async afterRestore(): Promise<void> {
     const engine = this.engine;
     if (!engine) return;
-    await engine.sys(CATALOG_BASE_SQL);
+    await engine.db.read(CATALOG_BASE_SQL);
     await this.catalog.ensureSelection();
     await this.catalog.refresh();
     await this.loadOverview(engine);
-    this.schema = await engine.schema();
+    this.#schema = await engine.db.schema();
     if (this.viewer.reportId) void this.viewer.open(this.viewer.reportId);
   }
 
+  dismissRecovery(): void {
+    this.#recovery = null;
+  }
+
   setPanel(panel: Panel): void {
-    this.panel = panel;
+    this.#panel = panel;
   }
 
   setLang(lang: Lang): void {
@@ -230,12 +260,12 @@ export class Workbench {
 
   /** Panel, language and SQL of a view from the URL (Back/Forward) or a view file. */
   private applyView(view: ViewState, _cause: 'popstate' | 'file'): void {
-    this.panel = PANELS.includes(view.panel as Panel) ? (view.panel as Panel) : 'overview';
+    this.#panel = PANELS.includes(view.panel as Panel) ? (view.panel as Panel) : 'overview';
     this.setLang(view.lang ?? 'zh');
     const sql = view.sql ?? DEFAULT_SQL;
     if (sql !== this.query.sql) {
-      this.query.sql = sql;
-      if (this.ready && this.panel === 'sql') void this.query.run(sql);
+      this.query.setSql(sql);
+      if (this.ready && this.#panel === 'sql') void this.query.run(sql);
     }
   }
 
@@ -251,7 +281,7 @@ export class Workbench {
   }
 
   openInSql(sql: string): void {
-    this.query.sql = sql;
+    this.query.setSql(sql);
     this.setPanel('sql');
     void this.query.run(sql);
   }

@@ -1,14 +1,14 @@
 // One click, a useful chart: defaults from column types, checked on fixtures and on the seeds, where every example
-// question and view gets a chart whose SQL runs in native DuckDB and returns marks.
+// question and view gets a chart whose SQL runs on both engines and returns marks.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildChartSql } from '../../src/chart/buildChartSql.ts';
 import { EMPTY_SPEC, parseChartSpec } from '../../src/chart/chartSpec.ts';
 import type { SourceColumn } from '../../src/chart/columnKinds.ts';
 import { defaultSpec } from '../../src/chart/defaultSpec.ts';
-import { asSubquery, quoteIdent } from '../../src/chart/sqlText.ts';
+import { chartColumnsSql, chartSql as buildChartSql, distinctCountsSql } from '../../src/sql/chartSql.ts';
 import { QUESTIONS } from '../../src/state/questions.ts';
+import { ENGINE_NAMES } from '../helpers/engines.ts';
 import { openQuestionDatabase } from '../helpers/questionDatabase.ts';
-import type { SeedDatabase } from '../helpers/seedDatabase.ts';
+import type { SeedEngine } from '../helpers/seedEngines.ts';
 
 const cols = (spec: Record<string, string>): SourceColumn[] => Object.entries(spec).map(([name, type]) => ({ name, type }));
 const stats = (d: Record<string, number>) => ({ distinct: new Map(Object.entries(d)) });
@@ -53,13 +53,13 @@ describe('parseChartSpec(value) for the URL', () => {
   });
 });
 
-describe('on the seeds, every example question and view gets a default chart that runs', () => {
-  let seeds: SeedDatabase;
+describe.each(ENGINE_NAMES)('on the seeds, every example question and view gets a default chart that runs (%s)', (engine) => {
+  let seeds: SeedEngine;
   beforeAll(async () => {
-    seeds = await openQuestionDatabase();
+    seeds = await openQuestionDatabase(engine);
   });
   afterAll(() => seeds?.dispose());
-  const run = async (sql: string) => (await seeds.db.connection.runAndReadAll(sql)).getRowObjectsJS();
+  const run = (sql: string) => seeds.run(sql);
 
   const SOURCES: [string, string][] = [
     ...QUESTIONS.map((q): [string, string] => [q.id, q.sql]),
@@ -69,11 +69,11 @@ describe('on the seeds, every example question and view gets a default chart tha
   ];
 
   test.each(SOURCES)('%s', async (_name, sql) => {
-    const described = await run(`DESCRIBE SELECT * FROM (\n${asSubquery(sql)}\n)`);
+    const described = await run(chartColumnsSql(sql));
     const columns = described.map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
     const candidates = columns.filter((c) => !/^(DOUBLE|INTEGER|BIGINT)$/.test(c.type) || /year/.test(c.name));
     const counts = candidates.length
-      ? (await run(`SELECT ${candidates.map((c, i) => `approx_count_distinct(${quoteIdent(c.name)})::DOUBLE AS c${i}`).join(', ')} FROM (\n${asSubquery(sql)}\n)`))[0]!
+      ? (await run(distinctCountsSql(sql, candidates.map((c) => c.name))))[0]!
       : {};
     const spec = defaultSpec(columns, { distinct: new Map(candidates.map((c, i) => [c.name, Number(counts[`c${i}`])])) });
     expect(spec.x).not.toBeNull();
@@ -84,7 +84,7 @@ describe('on the seeds, every example question and view gets a default chart tha
   });
 
   test.each(QUESTIONS.filter((q) => q.chart).map((q): [string, typeof q] => [q.id, q]))('%s: its suggested chart names columns of its result and runs', async (_id, q) => {
-    const columns = (await run(`DESCRIBE SELECT * FROM (\n${asSubquery(q.sql)}\n)`)).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+    const columns = (await run(chartColumnsSql(q.sql))).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
     const spec = parseChartSpec({ ...EMPTY_SPEC, ...q.chart });
     expect(spec).not.toBeNull();
     for (const ch of ['x', 'y', 'color', 'fx', 'fy'] as const) {

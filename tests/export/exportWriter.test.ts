@@ -15,7 +15,7 @@ const TRICKY = '=SUM(A1), "引号"\n第二行';
 const text = ['湖北省人民政府', TRICKY, null, '', '-3', '@x'];
 const num = [1.5, null, -2, 0, 1e21, 3];
 const int = [1, 2, null, 4, 5, -6];
-// BIGINT columns arrive as exact text from DuckDB (src/db/exportSql.ts losslessSql)
+// BIGINT columns arrive as exact text from DuckDB (src/sql/exportSql.ts losslessSql)
 const big = ['9007199254740993', null, '-9223372036854775808', '0', '42', '9223372036854775807'];
 
 function batches(): RecordBatch[] {

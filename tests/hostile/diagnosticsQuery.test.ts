@@ -1,38 +1,38 @@
-// The build diagnostics view's SQL, run through native DuckDB over the hostile folder's real build output.
+// The build diagnostics view's SQL, run on both engines over the hostile folder's real build output.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildData } from '../../src/pipeline/buildData.ts';
-import { openDuckDB, type OpenDuckDB } from '../../src/pipeline/openDuckDB.ts';
-import { quoteLiteral } from '../../src/pipeline/sql.ts';
-import { DIAGNOSTIC_TOTALS_SQL, diagnosticsSql, toFiles, toTotals, type DiagnosticsFilter } from '../../src/state/diagnosticsQuery.ts';
+import { DIAGNOSTIC_TOTALS_SQL, diagnosticsSql } from '../../src/sql/diagnosticsSql.ts';
+import { toFiles, toTotals, type DiagnosticsFilter } from '../../src/state/diagnosticsData.ts';
+import { ENGINE_NAMES, openEngine, type SqlEngine } from '../helpers/engines.ts';
 import { HOSTILE_FILES, writeHostileFiles } from './writeHostileFiles.ts';
 
 let dir: string;
-let db: OpenDuckDB;
-const query = async (sql: string) => (await db.connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
-
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'wb-diag-query-'));
   await writeHostileFiles(join(dir, 'in'));
   await buildData({ inputs: [join(dir, 'in')], outDir: join(dir, 'out') });
-  db = await openDuckDB();
-  for (const t of ['diagnostics', 'reports'])
-    await db.connection.run(`CREATE TABLE ${t} AS SELECT * FROM read_parquet(${quoteLiteral(join(dir, 'out', `${t}.parquet`))})`);
 }, 60_000);
 afterAll(async () => {
-  db?.close();
   await rm(dir, { recursive: true, force: true });
 });
 
-const files = async (filter: DiagnosticsFilter, limit = 1000) =>
-  toFiles((await query(diagnosticsSql(filter, limit))).map((r) => ({
-    source_file: String(r.source_file), severity: String(r.severity), code: String(r.code), message: r.message as string | null,
-    report_id: r.report_id as string | null, title: r.title as string | null,
-  })));
+describe.each(ENGINE_NAMES)('diagnostics view queries (%s)', (engine) => {
+  let db: SqlEngine;
+  const query = (sql: string) => db.run(sql);
+  beforeAll(async () => {
+    db = await openEngine(engine);
+    await db.loadParquet(join(dir, 'out'));
+  });
+  afterAll(() => db?.close());
+  const files = async (filter: DiagnosticsFilter, limit = 1000) =>
+    toFiles((await query(diagnosticsSql(filter, limit))).map((r) => ({
+      source_file: String(r.source_file), severity: String(r.severity), code: String(r.code), message: r.message as string | null,
+      report_id: r.report_id as string | null, title: r.title as string | null,
+    })));
 
-describe('diagnostics view queries', () => {
   test('totals: files with diagnostics, files with problems, files per code', async () => {
     const totals = toTotals((await query(DIAGNOSTIC_TOTALS_SQL)).map((r) => ({ severity: String(r.severity), code: String(r.code), files: Number(r.files) })));
     expect(totals.files).toBe(Object.keys(HOSTILE_FILES).length);

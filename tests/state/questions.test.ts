@@ -2,21 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUESTIONS } from '../../src/state/questions.ts';
 import { zh } from '../../src/i18n/zh.ts';
 import { en } from '../../src/i18n/en.ts';
+import { selectedReportsSql } from '../../src/sql/catalogSql.ts';
+import { copyTableSql } from '../../src/sql/ddlSql.ts';
+import { labelledCellsSql, reportCellsSql } from '../../src/sql/reportSql.ts';
+import { ENGINE_NAMES } from '../helpers/engines.ts';
 import { openQuestionDatabase } from '../helpers/questionDatabase.ts';
-import type { SeedDatabase } from '../helpers/seedDatabase.ts';
+import type { SeedEngine } from '../helpers/seedEngines.ts';
 
-let seeds: SeedDatabase;
+describe.each(ENGINE_NAMES)('question library on the seeds and a report built to fail (%s)', (engine) => {
+  let seeds: SeedEngine;
+  beforeAll(async () => {
+    seeds = await openQuestionDatabase(engine);
+  });
+  afterAll(async () => {
+    await seeds?.dispose();
+  });
+  const rowsOf = (sql: string) => seeds.run(sql);
 
-beforeAll(async () => {
-  seeds = await openQuestionDatabase();
-});
-afterAll(async () => {
-  await seeds?.dispose();
-});
-
-const rowsOf = async (sql: string) => (await seeds.db.connection.runAndReadAll(sql)).getRowObjectsJS();
-
-describe('question library on the seeds and a report built to fail', () => {
   it('has at least 12 questions with unique ids', () => {
     expect(QUESTIONS.length).toBeGreaterThanOrEqual(12);
     expect(new Set(QUESTIONS.map((q) => q.id)).size).toBe(QUESTIONS.length);
@@ -60,11 +62,16 @@ describe('question library on the seeds and a report built to fail', () => {
     const received = rows.find((x) => x.organ === '硚口区人民政府' && x.label === 'applications_received')!;
     expect([Number(received.in_text), Number(received.in_table), received.agrees]).toEqual([147, 147, true]);
   });
-});
 
-describe('reportCellsSql(id)', () => {
-  it("lists one report's numbers with Chinese row and column labels", async () => {
-    const { reportCellsSql } = await import('../../src/state/reportCellsSql.ts');
+  it("the panels' own SQL runs: the catalog's selection, the schema browser's example, a copy of a protected table", async () => {
+    expect((await rowsOf(selectedReportsSql)).length).toBe(6);
+    expect((await rowsOf(labelledCellsSql)).length).toBeGreaterThan(100);
+    await rowsOf(copyTableSql('reports'));
+    expect(await rowsOf('SELECT count(*) AS n FROM my_reports')).toEqual([{ n: 6 }]);
+    await rowsOf('DROP TABLE my_reports');
+  });
+
+  it("reportCellsSql(id) lists one report's numbers with Chinese row and column labels", async () => {
     const rows = await rowsOf(reportCellsSql('7b951b280899339b'));
     const r = rows.find((x) => x.row_key === 'new_received' && x.col_key === 'natural_person')!;
     expect([r.row_label, r.col_label, Number(r.value), Number(r.start)]).toEqual(['一、本年新收政府信息公开申请数量', '自然人', 139, 5654]);

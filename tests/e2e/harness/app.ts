@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, type StaticServer } from '../../../scripts/staticServer.mjs';
+import { startServer, type StaticServer } from '../../../scripts/serve.mjs';
 
 export { startServer, type StaticServer };
 
