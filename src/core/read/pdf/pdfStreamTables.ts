@@ -1,66 +1,13 @@
 import { groupLines, median, type Run } from './pdfRuns.ts';
-import { fillCell, type PdfCell } from './pdfTables.ts';
+import { fillCell } from './pdfTables.ts';
+import { headerRows, withHeaderColumns } from './streamHeaders.ts';
+import { lineOf, overlaps, pieceOf, stacks, VALUE, type Line, type Piece, type StreamCell, type StreamTable } from './streamLines.ts';
 
-/**
- * A table drawn without rules, rebuilt from positions: value columns from the numbers that line up, row bands around
- * the lines that carry numbers, label columns from where the labels start. Cells as for a ruled table; a label
- * written down the margin one short line after another over several rows is one cell spanning them.
- */
-export interface StreamTable {
-  /** header rows (cells by the columns they overlap) then one row per band */
-  rows: StreamCell[][];
-  top: number;
-  bottom: number;
-}
-export interface StreamCell extends PdfCell {
-  /** an empty label slot: kept in the grid, not written on the row's line */
-  elide?: boolean;
-}
+export type { StreamCell, StreamTable } from './streamLines.ts';
 
-/** A value as tables write it: a count, an amount with its unit, a signed change, or a not-applicable mark. */
-const VALUE = /^(?:[+＋\-－−]|增加?|减少?)?\s*\d[\d,，]*(?:\.\d+)?\s*(?:万元|元|件|项|个|条|次|%)?$|^[/／—–-]{1,2}$|^(?:无|不适用|[零〇一二两三四五六七八九十百千]{1,6}(?:件|项|个)?)$/;
-/** Runs of a line further apart than this (font sizes) are in different cells. */
-const CELL_GAP = 1.2;
 /** Lines further apart than this (line heights) are not one table. */
 const MAX_GAP = 4;
 const HEADING = /^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节]|第二十条)/;
-
-interface Segment {
-  runs: Run[];
-  text: string;
-  x: number;
-  right: number;
-  value: boolean;
-}
-interface Line {
-  runs: Run[];
-  segs: Segment[];
-  top: number;
-  bottom: number;
-  cy: number;
-  size: number;
-}
-
-function segmentsOf(runs: Run[]): Segment[] {
-  const out: Segment[] = [];
-  for (const r of runs) {
-    const last = out[out.length - 1];
-    const prev = last?.runs[last.runs.length - 1];
-    if (last && prev && r.x - (prev.x + prev.w) <= CELL_GAP * Math.min(prev.size, r.size)) {
-      last.runs.push(r);
-      last.text += r.str;
-      last.right = Math.max(last.right, r.x + r.w);
-    } else out.push({ runs: [r], text: r.str, x: r.x, right: r.x + r.w, value: false });
-  }
-  for (const s of out) s.value = VALUE.test(s.text.replace(/\s+/g, ''));
-  return out;
-}
-
-const lineOf = (runs: Run[]): Line => {
-  const top = Math.min(...runs.map((r) => r.top));
-  const bottom = Math.max(...runs.map((r) => r.bottom));
-  return { runs, segs: segmentsOf(runs), top, bottom, cy: (top + bottom) / 2, size: median(runs.map((r) => r.size)) };
-};
 
 /** A line carrying a table row's numbers: two or more value cells, or a label then a value cell far to its right. */
 function isAnchor(l: Line): boolean {
@@ -70,8 +17,6 @@ function isAnchor(l: Line): boolean {
   const v = values[0]!;
   return l.segs[l.segs.length - 1] === v && v.x - l.segs[l.segs.length - 2]!.right >= 2 * l.size;
 }
-
-const overlaps = (a0: number, a1: number, b0: number, b1: number) => Math.min(a1, b1) - Math.max(a0, b0) > -1;
 
 /** Value columns: the x-extents of value cells, merged where they overlap. */
 function columnsOf(anchors: Line[]): [number, number][] {
@@ -176,26 +121,6 @@ function valueGroups(runs: readonly Run[], firstValue: number): { runs: Run[]; v
 
 const lastAnchor = (block: Line[]): Line => [...block].reverse().find(isAnchor)!;
 
-interface Piece {
-  runs: Run[];
-  top: number;
-  bottom: number;
-}
-const pieceOf = (runs: Run[]): Piece => ({ runs, top: Math.min(...runs.map((r) => r.top)), bottom: Math.max(...runs.map((r) => r.bottom)) });
-
-/** Pieces of one column stacked into the cells they make: a wrapped label's lines follow each other closely. */
-function stacks(pieces: Piece[], lh: number): Piece[] {
-  const out: Piece[] = [];
-  for (const p of [...pieces].sort((a, b) => a.top - b.top)) {
-    const last = out[out.length - 1];
-    if (last && p.top - last.bottom <= 0.6 * lh) {
-      last.runs.push(...p.runs);
-      last.bottom = Math.max(last.bottom, p.bottom);
-    } else out.push({ ...p, runs: [...p.runs] });
-  }
-  return out;
-}
-
 function build(header: Line[], block: Line[], anchors: Line[], valueCols: [number, number][], lh: number): StreamTable | null {
   if (valueCols.length === 0) return null;
   const firstValue = valueCols[0]![0];
@@ -289,85 +214,3 @@ function build(header: Line[], block: Line[], anchors: Line[], valueCols: [numbe
   return { rows, top: Math.min(...all.map((l) => l.top)), bottom: Math.max(...all.map((l) => l.bottom)) };
 }
 
-/**
- * A column no row fills (only 自然人 and 总计 written, a blank in a one-row table) has no numbers to line up: its
- * header, standing in the value area over no value column, adds it.
- */
-function withHeaderColumns(cols: [number, number][], header: Line[], firstValue: number): [number, number][] {
-  const colOf = (r: Run) => cols.findIndex(([a, b]) => overlaps(r.x, r.x + r.w, a, b));
-  const extra: [number, number][] = [];
-  for (const l of header)
-    for (const seg of l.segs)
-      for (const runs of splitByColumns(seg, colOf)) {
-        const x0 = Math.min(...runs.map((r) => r.x));
-        const x1 = Math.max(...runs.map((r) => r.x + r.w));
-        if (x0 < firstValue - 2 || cols.some(([a, b]) => overlaps(x0, x1, a, b))) continue;
-        const hit = extra.find(([a, b]) => overlaps(x0, x1, a, b));
-        if (hit) [hit[0], hit[1]] = [Math.min(hit[0], x0), Math.max(hit[1], x1)];
-        else extra.push([x0, x1]);
-      }
-  return extra.length === 0 ? cols : [...cols, ...extra].sort((a, b) => a[0] - b[0]);
-}
-
-/** A segment cut where a run starts after a visible gap over another column (narrow header cells side by side). */
-function splitByColumns(seg: Segment, colOf: (r: Run) => number): Run[][] {
-  const out: Run[][] = [];
-  for (const [k, r] of seg.runs.entries()) {
-    const prev = seg.runs[k - 1];
-    if (prev && colOf(r) !== colOf(prev) && r.x - (prev.x + prev.w) > 0.3 * r.size) out.push([r]);
-    else if (out.length === 0) out.push([r]);
-    else out[out.length - 1]!.push(r);
-  }
-  return out;
-}
-
-/**
- * Header lines → rows: a header over several value columns (行政诉讼) is a row of its own with its span; the headers
- * over one column are stacked (科研机 + 构, 结果维 + 持) and set in levels from the bottom, so 商业企业 stands under
- * 法人或其他组织 and 自然人 in the last header row.
- */
-function headerRows(header: Line[], cols: [number, number][], firstValue: number, nLabel: number, lh: number,
-  cellOf: (runs: Run[], row: number, col: number, colspan?: number) => StreamCell): StreamCell[][] {
-  if (header.length === 0) return [];
-  const rows: StreamCell[][] = [];
-  const label: Piece[] = [];
-  const single: Piece[][] = cols.map(() => []);
-  const hits = (x0: number, x1: number) => cols.map(([a, b], k) => (overlaps(x0, x1, a, b) ? k : -1)).filter((k) => k >= 0);
-  const colOf = (r: Run) => hits(r.x, r.x + r.w)[0] ?? -1;
-  for (const l of header) {
-    const groups: { runs: Run[]; first: number; span: number }[] = [];
-    for (const seg of l.segs)
-      for (const runs of splitByColumns(seg, colOf)) {
-        const x0 = Math.min(...runs.map((r) => r.x));
-        const x1 = Math.max(...runs.map((r) => r.x + r.w));
-        const hit = hits(x0, x1);
-        if (hit.length === 0 && x1 <= firstValue + 2) label.push(pieceOf(runs));
-        else if (hit.length <= 1) {
-          const k = hit[0] ?? Math.max(0, cols.findIndex(([a]) => a > x0) - 1);
-          single[k]!.push(pieceOf(runs));
-        } else groups.push({ runs, first: hit[0]!, span: hit[hit.length - 1]! - hit[0]! + 1 });
-      }
-    if (groups.length === 0) continue;
-    const row: StreamCell[] = [{ ...cellOf([], rows.length, 0, nLabel), elide: true }];
-    let next = 0;
-    for (const g of groups.sort((p, q) => p.first - q.first)) {
-      if (g.first < next) continue;
-      for (let k = next; k < g.first; k++) row.push({ ...cellOf([], rows.length, nLabel + k), elide: true });
-      row.push(cellOf(g.runs, rows.length, nLabel + g.first, g.span));
-      next = g.first + g.span;
-    }
-    rows.push(row);
-  }
-  const columns = single.map((pieces) => stacks(pieces, lh));
-  const levels = Math.max(1, ...columns.map((c) => c.length));
-  for (let level = 0; level < levels; level++) {
-    const labelCell = cellOf(level === levels - 1 ? stacks(label, lh * 2).flatMap((p) => p.runs) : [], rows.length, 0, nLabel);
-    const row: StreamCell[] = [{ ...labelCell, elide: !labelCell.text }];
-    columns.forEach((st, k) => {
-      const piece = st[st.length - levels + level];
-      row.push(piece ? cellOf(piece.runs, rows.length, nLabel + k) : { ...cellOf([], rows.length, nLabel + k), elide: level < levels - 1 });
-    });
-    rows.push(row);
-  }
-  return rows;
-}
