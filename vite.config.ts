@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
+import { pdfjsAssets } from './scripts/pdfjsAssets.ts';
 
 const syncZip = fileURLToPath(new URL('./src/export/fflateSyncZip.ts', import.meta.url));
 
@@ -16,7 +17,7 @@ const xlsxSyncZip: Plugin = {
 export default defineConfig({
   // Relative base: dist/ can be copied under any path of an intranet host.
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), pdfjsAssets()],
   // DuckDB-WASM's worker must stay a separate file served as-is (see ARCHITECTURE.md pitfalls).
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm', 'write-excel-file'] },
   // The export worker loads its XLSX and Parquet writers on demand: code-splitting needs ES module workers.

@@ -14,6 +14,8 @@ export const PROPERTY = [
   'tests/core/synth-a.test.ts',
   'tests/core/synth-b.test.ts',
   'tests/core/synthDocument.test.ts',
+  // 200 generated reports in four forms (LibreOffice fixtures cached by npm run fixtures:office)
+  'tests/core/read/fourFormats.test.ts',
 ];
 
 export default defineConfig({

@@ -1,13 +1,16 @@
 export { parseReport, parseReportAsync, parseDocument, parseDocumentAsync, failedReport, type ParseOptions } from './parseReport.ts';
 export { hasTraditional, loadToSimplified, loadedToSimplified, simplifiedView, type ToSimplified } from './script/traditional.ts';
-export { readText, MAX_CHARS } from './read/readText.ts';
+export { readText, capText, MAX_CHARS } from './read/readText.ts';
 export type { SourceDocument, SourceKind, TableGrid, GridCell, TextBox } from './document/sourceDocument.ts';
 export { labelRows } from './labels/labelRows.ts';
 export { ROW_EN, COL_EN, rowLabelEn, colLabelEn } from './labels/labelsEn.ts';
 export { decodeBytes, type Decoded } from './decode/decodeBytes.ts';
 export { decodeDocument, type DecodedDocument } from './decode/decodeDocument.ts';
 export { sniffBinary, type BinaryKind, type BinarySniff } from './decode/sniffBinary.ts';
-export { htmlToText, looksLikeHtml } from './decode/htmlToText.ts';
+export { looksLikeHtml } from './decode/looksLikeHtml.ts';
+export { readHtml } from './read/readHtml.ts';
+export { joinPieces } from './read/joinPieces.ts';
+export { DocumentWriter, CELL_SEPARATOR, type SourceCell } from './read/documentWriter.ts';
 export { sha256, sha256Hex, reportIdOf } from './hash/sha256.ts';
 export { normalizeText } from './normalize/normalizeText.ts';
 export { segmentSections, headingKey, type Section } from './segment/segmentSections.ts';

@@ -34,7 +34,7 @@ export const TABLES: readonly TableDef[] = [
     columns: [
       col('report_id', 'VARCHAR', '报告编号（原始字节 SHA-256 前 16 位）', 'Report id (first 16 hex of SHA-256 of the raw bytes)'),
       col('source_file', 'VARCHAR', '源文件名', 'Source file name'),
-      col('source_kind', 'VARCHAR', '源文件类型', 'Source file kind (pdf/docx/html/text)'),
+      col('source_kind', 'VARCHAR', '源文件类型（pdf：PDF 原件，阅读报告时显示原页面；docx：Word；html：网页；text：文本）', 'Source file kind, set by the reader: pdf (the reader shows its pages), docx (Word), html (web page), text'),
       col('title', 'VARCHAR', '标题', 'Title'),
       col('organ', 'VARCHAR', '发布机关', 'Reporting organ'),
       col('organ_level', 'VARCHAR', '机关层级', 'Organ level (central/province/city/county/township/unknown)'),
@@ -309,6 +309,14 @@ export interface ParsedReport {
   facts: FactRow[];
   text: string;
   diagnostics: Diagnostic[];
+  /** a PDF's page sizes and a box per text run (offsets into `text`), for the reader's page view */
+  layout?: PageLayout;
+}
+
+/** Where the text of a PDF stands on its pages: written beside the PDF as data/files/<report_id>.layout.json. */
+export interface PageLayout {
+  pages: { width: number; height: number }[];
+  boxes: { start: number; end: number; page: number; x: number; y: number; w: number; h: number }[];
 }
 
 export interface ReportPairRow {

@@ -1,6 +1,6 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { labelRows, parseReportAsync } from '../core/index.ts';
+import { labelRows } from '../core/index.ts';
 import { TABLES, TABLE_NAMES, type DiagnosticRow, type LabelRow, type ParsedReport, type RowOf, type TableName } from '../core/schema.ts';
 import { describeDataset } from './describeDataset.ts';
 import type { Manifest, ManifestTable } from '../core/manifest.ts';
@@ -15,6 +15,7 @@ import { silentLogger, type Logger } from './logger.ts';
 import { openDuckDB } from './openDuckDB.ts';
 import { writeFileAtomic } from './writeFileAtomic.ts';
 import { writeParquet } from './writeParquet.ts';
+import { FILES_DIR, writeSourceFile } from './writeSourceFile.ts';
 
 export interface BuildDataOptions {
   /** directories (walked one level deep) or files */
@@ -59,17 +60,19 @@ type Rows = { [K in TableName]: RowOf[K][] };
 
 /** Builds `<outDir>/<table>.parquet`, `build-report.json` and, last, `manifest.json` from the input reports. */
 export async function buildData(options: BuildDataOptions): Promise<BuildSummary> {
-  const { inputs, outDir, logger = silentLogger, strict = false, parse = parseReportAsync, labels = labelRows } = options;
+  const { inputs, outDir, logger = silentLogger, strict = false, parse, labels = labelRows } = options;
   const started = performance.now();
   const builtAt = (options.now?.() ?? new Date()).toISOString();
   const rows = Object.fromEntries(TABLE_NAMES.map((n) => [n, []])) as unknown as Rows;
   rows.labels = labels();
 
+  // the PDFs of the last build's reports go; this build's are copied as their reports are kept
+  await rm(join(outDir, FILES_DIR), { recursive: true, force: true });
   const candidates = await listInputFiles(inputs);
   const files: FileSummary[] = [];
   const kept = new Map<string, string>();
   for (const candidate of candidates) {
-    const summary = await collectFile(candidate, parse, kept, rows);
+    const summary = await collectFile(candidate, parse, kept, rows, outDir);
     files.push(summary);
     rows.diagnostics.push(...summary.diagnostics);
     for (const d of summary.diagnostics)
@@ -113,12 +116,12 @@ export async function buildData(options: BuildDataOptions): Promise<BuildSummary
 }
 
 /** Files that are not reports (rather than files the build failed on). */
-const SKIPPED: ReadonlySet<PipelineCode> = new Set(['empty_file', 'binary', 'no_text_layer', 'pdf_unsupported']);
+const SKIPPED: ReadonlySet<PipelineCode> = new Set(['empty_file', 'binary', 'no_text_layer', 'needs_conversion']);
 
 const isPipelineCode = (code: string): code is PipelineCode => (PIPELINE_CODES as readonly string[]).includes(code);
 
 /** Reads and parses one candidate, adds its rows unless it is skipped, and says what happened. */
-async function collectFile(candidate: InputFile, parse: ParseReport, kept: Map<string, string>, rows: Rows): Promise<FileSummary> {
+async function collectFile(candidate: InputFile, parse: ParseReport | undefined, kept: Map<string, string>, rows: Rows, outDir: string): Promise<FileSummary> {
   const { path, problem } = candidate;
   if (problem) {
     const source_file = basename(path);
@@ -155,6 +158,7 @@ async function collectFile(candidate: InputFile, parse: ParseReport, kept: Map<s
   }
   kept.set(id, path);
   addReport(rows, parsed);
+  if (parsed.layout) await writeSourceFile(outDir, id, path, parsed.layout);
   return fileSummary(path, source_file, id, status === 'ok' ? 'ok' : 'partial', null, parsed, diagnostics);
 }
 

@@ -1,5 +1,4 @@
 // npm run extract -- <file…>: one JSON object per file on stdout (JSON Lines); logs go to stderr.
-import { parseReportAsync } from '../core/index.ts';
 import { extractFile } from './extractFile.ts';
 import { extractRecord } from './extractRecord.ts';
 
@@ -10,7 +9,7 @@ async function main(files: string[]): Promise<number> {
   }
   let read = 0;
   for (const file of files) {
-    const extracted = await extractFile(file, parseReportAsync);
+    const extracted = await extractFile(file);
     if (extracted.size !== null) read++;
     for (const d of extracted.diagnostics) process.stderr.write(`${d.severity}: ${file}: ${d.message}\n`);
     process.stdout.write(`${JSON.stringify(extractRecord(extracted))}\n`);

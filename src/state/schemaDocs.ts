@@ -5,7 +5,7 @@ import { TABLES } from '../core/schema.ts';
 export interface Doc { zh: string; en: string }
 
 export const OBJECT_DOCS: Record<string, Doc> = {
-  reports: { zh: '每份报告一行：标题、机关、地区、年度、格式、文档类型、解析状态、未通过检查数', en: 'One row per report: title, organ, region, year, format, kind, parse status, failed checks' },
+  reports: { zh: '每份报告一行：源文件类型（PDF、Word、网页、文本）、标题、机关、地区、年度、格式、文档类型、解析状态、未通过检查数', en: 'One row per report: source file kind (PDF, Word, web page, text), title, organ, region, year, format, kind, parse status, failed checks' },
   sections: { zh: '报告的章节及其在全文中的位置', en: 'Sections of a report and their place in the text' },
   cells: { zh: '统计表的每个数（表、行键、列键、数值、原文、在全文中的位置）', en: 'Every number of the official tables (table, row key, column key, value, raw text, position)' },
   checks: { zh: '勾稽关系检查：每条规则（每列）一行，结果、左右两边和说明', en: 'Consistency checks: one row per rule (and column) with status, both sides and a message' },

@@ -4,11 +4,14 @@
 // service workers; CDP's Network domain for beacons and WebSockets). Nothing is stubbed; the test only watches.
 // Then: every request went to the page's own origin, none carried what the user typed, none had a body, and the
 // browser's storage holds only the keys the README's "Privacy and security" section lists.
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeView } from '../../src/state/urlCodec.ts';
-import { launchBrowser, openPage, runSql, setSql, startApp, waitReady, type OpenedPage, type RunningApp } from './harness/index.ts';
+import { cjkReportPdf } from '../fixtures/cjkPdf.ts';
+import { buildDataset, launchBrowser, openPage, runSql, setSql, startApp, waitReady, type OpenedPage, type RunningApp, type ServedDataset } from './harness/index.ts';
 
 const POLL = { timeout: 30_000 };
 /** Documented in README.md, "Privacy and security". */
@@ -235,5 +238,49 @@ describe('SQL cannot reach another origin', () => {
     expect(opened.cspViolations).toEqual([]);
     await runSql(page, 'SELECT count(*) FROM texts');
     expect(await page.locator('[data-testid="results-grid"] [role="gridcell"]').first().textContent()).toBe('5');
+  });
+});
+
+describe('the PDF reader stays on the origin', () => {
+  // A report built from a PDF whose Chinese font and digits are not embedded (as many office exports): pdf.js must
+  // fetch a CMap and a standard font to draw it. Both, its module worker and the PDF itself come from the page's
+  // own origin (dist/pdfjs/, dist/assets/, data/files/); nothing else is asked for, nothing is a blob:.
+  let pdfApp: ServedDataset;
+  let pdfInput: string;
+  let pdfPage: OpenedPage;
+  const pdfSeen: string[] = [];
+
+  beforeAll(async () => {
+    pdfInput = await mkdtemp(path.join(os.tmpdir(), 'wb-privacy-pdf-'));
+    await writeFile(path.join(pdfInput, 'cjk-report.pdf'), cjkReportPdf());
+    pdfApp = await buildDataset([pdfInput], { seeds: false });
+    pdfPage = await openPage(browser, pdfApp.url, { navigate: false });
+    pdfPage.context.on('request', (r) => pdfSeen.push(r.url()));
+    const cdp = await pdfPage.context.newCDPSession(pdfPage.page);
+    cdp.on('Network.requestWillBeSent', (e) => pdfSeen.push(e.request.url));
+    await cdp.send('Network.enable');
+    await pdfPage.page.goto(pdfApp.url);
+    await waitReady(pdfPage.page);
+  }, 180_000);
+
+  afterAll(async () => {
+    await pdfPage?.close();
+    await pdfApp?.close();
+    if (pdfInput) await rm(pdfInput, { recursive: true, force: true });
+  });
+
+  it('draws the page with the CMap and the standard font from dist/, and asks no other origin', async () => {
+    const p = pdfPage.page;
+    await p.getByTestId('nav-reports').click();
+    await p.getByTestId('catalog-row').first().locator('button.title').click();
+    await p.getByTestId('viewer-pages').waitFor();
+    await expect.poll(() => p.getByTestId('pdf-box').count(), POLL).toBeGreaterThan(5);
+    await expect.poll(() => pdfSeen.some((u) => /\/pdfjs\/cmaps\/UniGB-UTF16-H\.bcmap$/.test(u)), POLL).toBe(true);
+    await expect.poll(() => pdfSeen.some((u) => /\/pdfjs\/standard_fonts\/[^/]+$/.test(u)), POLL).toBe(true);
+    const origin = new URL(pdfApp.url).origin;
+    expect(pdfSeen.filter((u) => new URL(u).origin !== origin)).toEqual([]);
+    expect(pdfSeen.filter((u) => u.startsWith('blob:') || u.startsWith('data:application'))).toEqual([]);
+    expect(pdfPage.foreignRequests()).toEqual([]);
+    expect(pdfPage.cspViolations).toEqual([]);
   });
 });

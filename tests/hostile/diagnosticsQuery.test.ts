@@ -37,7 +37,9 @@ describe.each(ENGINE_NAMES)('diagnostics view queries (%s)', (engine) => {
     const totals = toTotals((await query(DIAGNOSTIC_TOTALS_SQL)).map((r) => ({ severity: String(r.severity), code: String(r.code), files: Number(r.files) })));
     expect(totals.files).toBe(Object.keys(HOSTILE_FILES).length);
     expect(totals.problems).toBe(Object.values(HOSTILE_FILES).filter((f) => f.severity !== 'info').length);
-    expect(totals.codes[0]!.severity).toBe('warning');
+    // the damaged PDF is the one error; warnings follow
+    expect(totals.codes[0]).toMatchObject({ severity: 'error', code: 'pdf_unreadable', files: 1 });
+    expect(totals.codes[1]!.severity).toBe('warning');
     expect(totals.codes).toContainEqual({ severity: 'warning', code: 'binary', files: 2 });
     expect(totals.codes).toContainEqual({ severity: 'info', code: 'encoding', files: 2 });
   });

@@ -31,7 +31,10 @@ export const HOSTILE_FILES = {
   png: { name: 'scan-page.png', code: 'binary', severity: 'warning', built: false, what: 'PNG image' },
   docx: { name: '年度报告.docx', code: 'binary', severity: 'warning', built: false, what: 'ZIP (Word) bytes' },
   scanPdf: { name: 'scan-only.pdf', code: 'no_text_layer', severity: 'warning', built: false, what: 'PDF of page images only' },
-  textPdf: { name: 'text-layer.pdf', code: 'pdf_unsupported', severity: 'warning', built: false, what: 'PDF with a text layer' },
+  // read by the PDF reader (pdf_read), built, and said to be no disclosure report (its one line is English)
+  textPdf: { name: 'text-layer.pdf', code: 'not_a_report', severity: 'warning', built: true, what: 'PDF with a text layer (not a report)' },
+  brokenPdf: { name: 'damaged.pdf', code: 'pdf_unreadable', severity: 'error', built: false, what: 'damaged PDF (cut after its header)' },
+  legacyDoc: { name: '年度报告(旧版).doc', code: 'needs_conversion', severity: 'warning', built: false, what: 'legacy Word .doc (OLE)' },
   gb18030: { name: 'gb18030-硚口区2021.txt', code: 'encoding', severity: 'info', built: true, seed: SEED_003, what: 'GB18030 text' },
   utf16: { name: '华容区 行政审批局 2020 年度报告 (UTF-16).txt', code: 'encoding', severity: 'info', built: true, seed: SEED_001, what: 'UTF-16LE with BOM, name with spaces and Chinese' },
   html: { name: 'report-with-script.html', code: 'html_stripped', severity: 'info', built: true, seed: SEED_003, what: 'HTML page with scripts, styles and handlers' },
@@ -58,6 +61,8 @@ export async function writeHostileFiles(dir: string): Promise<HostileFile[]> {
   await write(F.docx, zipLike('word/document.xml', '<w:document><w:body><w:p><w:r><w:t>政府信息公开工作年度报告</w:t></w:r></w:p></w:body></w:document>'));
   await write(F.scanPdf, imageOnlyPdf());
   await write(F.textPdf, textPdf());
+  await write(F.brokenPdf, Buffer.concat([textPdf().subarray(0, 120), Buffer.alloc(64, 0x20)]));
+  await write(F.legacyDoc, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096, 0)]));
   await write(F.gb18030, encodeGb18030(s3));
   await write(F.utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s1, 'utf16le')]));
   await write(F.html, reportPage(s3));

@@ -8,7 +8,7 @@ import type { SynthTruth, TruthCell } from './truth.ts';
 const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 const FULL = (s: string): string => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
 
-const HEADERS: Record<string, Record<string, string[]>> = {
+export const HEADERS: Record<string, Record<string, string[]>> = {
   gov_2021: {
     active_art20_1: ['本年制发件数', '本年废止件数', '现行有效件数'],
     active_art20_5: ['本年处理决定数量'],

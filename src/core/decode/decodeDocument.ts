@@ -1,10 +1,12 @@
 import type { Diagnostic } from '../schema.ts';
 import { decodeBytes, type Decoded } from './decodeBytes.ts';
-import { htmlToText, looksLikeHtml } from './htmlToText.ts';
+import { looksLikeHtml } from './looksLikeHtml.ts';
 
 export interface DecodedDocument extends Decoded {
-  /** what decoding did to the file: `encoding`, `nul_bytes`, `html_stripped` */
+  /** what decoding did to the file: `encoding`, `nul_bytes` */
   diagnostics: Diagnostic[];
+  /** the text is an HTML page (by its name, its start or its many tags): readHtml reads it */
+  html: boolean;
 }
 
 const info = (code: string, message: string): Diagnostic => ({ severity: 'info', code, message });
@@ -27,8 +29,8 @@ function encodingNote(bytes: Uint8Array, encoding: string): Diagnostic | null {
 }
 
 /**
- * Bytes → the text a reader sees: decodeBytes (UTF-8, UTF-16, GB18030), then NUL characters removed and HTML
- * pages turned into text. Every step that changed something leaves an info diagnostic saying so.
+ * Bytes → text: decodeBytes (UTF-8, UTF-16, GB18030), then NUL characters removed, and whether it is an HTML page.
+ * Every step that changed something leaves an info diagnostic saying so.
  */
 export function decodeDocument(bytes: Uint8Array, sourceFile = ''): DecodedDocument {
   const decoded = decodeBytes(bytes);
@@ -42,11 +44,5 @@ export function decodeDocument(bytes: Uint8Array, sourceFile = ''): DecodedDocum
     diagnostics.push(info('nul_bytes', `removed ${nul} NUL character${nul === 1 ? '' : 's'} (zero bytes) from the text`));
     text = text.replaceAll('\0', '');
   }
-  if (looksLikeHtml(text, sourceFile)) {
-    const h = htmlToText(text);
-    diagnostics.push(info('html_stripped',
-      `HTML page converted to text: removed ${h.scripts} <script>, ${h.styles} <style>, ${h.handlers} event-handler attributes (on…=) and ${h.tags} other tags`));
-    text = h.text;
-  }
-  return { text, encoding: decoded.encoding, diagnostics };
+  return { text, encoding: decoded.encoding, diagnostics, html: looksLikeHtml(text, sourceFile) };
 }

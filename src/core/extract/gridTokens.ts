@@ -24,6 +24,8 @@ export function gridTokens(grid: TableGrid): Token[] {
     }
     for (let k = lastText + 1; k < row.length; k++) {
       const c = row[k]!;
+      // a slot covered by the label's colspan (一、本年新收… over three label columns) is no cell of its own
+      if (c.covered && labelCells.some((l) => l.start === c.start && l.end === c.end)) continue;
       const p = !c.covered && c.text.trim() !== '' ? parseCellValue(c.text.trim()) : null;
       if (p && p.state !== 'blank') {
         const lead = c.text.length - c.text.trimStart().length;
