@@ -13,7 +13,8 @@ import { quoteLiteral } from '../../src/pipeline/sql.ts';
 
 const SEEDS = fileURLToPath(new URL('../../seeds/', import.meta.url));
 const FIXED_NOW = () => new Date('2024-05-06T07:08:09.000Z');
-const OUTPUT_FILES = [...TABLES.map((t) => `${t.name}.parquet`), 'build-report.json', 'manifest.json'].sort();
+// parts/: the partitioned layout (tests/pipeline/layout.test.ts)
+const OUTPUT_FILES = [...TABLES.map((t) => `${t.name}.parquet`), 'build-report.json', 'manifest.json', 'parts'].sort();
 
 /** Captures log lines by level instead of printing them. */
 function memoryLogger(): Logger & { lines: string[] } {
