@@ -7,9 +7,9 @@ const COLS: readonly (readonly [string, string])[] = [
 ];
 const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
-/** String(Math.round(x * 1e6) / 1e6) of crossYearChecks.ts: whole numbers without ".0". */
+/** String(Math.round(x * 1e6) / 1e6) of crossYearChecks.ts: whole numbers in digits below 1e21 (as JS prints them). */
 const fmt = (x: string) =>
-  `(CASE WHEN round(${x}, 6) = trunc(round(${x}, 6)) AND abs(${x}) < 1e15 THEN CAST(CAST(round(${x}, 6) AS BIGINT) AS VARCHAR) ELSE CAST(round(${x}, 6) AS VARCHAR) END)`;
+  `(CASE WHEN round(${x}, 6) = trunc(round(${x}, 6)) AND abs(${x}) < 1e21 THEN CAST(CAST(round(${x}, 6) AS HUGEINT) AS VARCHAR) ELSE CAST(round(${x}, 6) AS VARCHAR) END)`;
 
 /**
  * A SELECT of the X-YEAR-CARRY rows (the checks columns plus `_ord` of the later report). `reports` must have

@@ -56,6 +56,16 @@ export interface MergeResult {
   ok: boolean;
 }
 
+/** WB_BUILD_TIMING=1 logs how long each step of the merge took (for the bench and for tuning). */
+function phaseTimer(logger: Logger): (name: string) => void {
+  let last = performance.now();
+  return (name) => {
+    const now = performance.now();
+    if (process.env.WB_BUILD_TIMING) logger.info(`merge: ${name} ${Math.round(now - last)} ms`);
+    last = now;
+  };
+}
+
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 const cols = (names: readonly string[], prefix = '') => names.map((n) => `${prefix}${quoteIdent(n)}`).join(', ');
 
@@ -134,9 +144,12 @@ async function reportCounts(connection: DuckDBConnection): Promise<ReportCounts>
  * lists is complete).
  */
 export async function mergeParts(connection: DuckDBConnection, o: MergeOptions): Promise<MergeResult> {
+  const phase = phaseTimer(o.logger);
   await attachSources(connection, o.sources);
   await dropDuplicates(connection, o.logger);
+  phase('duplicates');
   await applyCrossYearChecks(connection, 'u_cells');
+  phase('cross-year checks');
 
   const coerced: Partial<Record<string, number>> = {};
   for (const c of o.coerced) for (const [t, n] of Object.entries(c)) coerced[t === 'file_diagnostics' ? 'diagnostics' : t] = (coerced[t] ?? 0) + n!;
@@ -152,7 +165,9 @@ export async function mergeParts(connection: DuckDBConnection, o: MergeOptions):
     if (coerced[def.name]) o.logger.warn(`${file}: ${coerced[def.name]} values did not fit their column type and were written as NULL`);
     tables.push({ name: def.name, file, rows: written.rows, bytes: written.bytes, eager: def.eager, columns: def.columns.map((c) => ({ name: c.name, type: c.type })) });
   }
+  phase('flat tables');
   const layout = await writeLayout(connection, o.outDir, rel);
+  phase('partitioned layout');
 
   const [f] = (await rows(connection, `SELECT count(*)::INTEGER AS n_files,
       count(*) FILTER (status NOT IN ('ok', 'partial'))::INTEGER AS n_skipped,

@@ -24,11 +24,12 @@ type Rows = Record<string, unknown>[];
 const cols = (names: readonly string[]) => names.map((n) => quoteIdent(n)).join(', ');
 
 async function copyTo(connection: DuckDBConnection, select: string, path: string, rowGroup: number): Promise<{ rows: number; bytes: number }> {
-  await withTempFile(path, (tmp) =>
-    connection.run(`COPY (${select}) TO ${quoteLiteral(tmp)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowGroup})`),
-  );
-  const m = (await connection.runAndReadAll(`SELECT coalesce(sum(num_rows), 0)::BIGINT AS n FROM parquet_file_metadata(${quoteLiteral(path)})`)).getRowObjectsJS();
-  return { rows: Number(m[0]!.n), bytes: (await stat(path)).size };
+  let rows = 0;
+  await withTempFile(path, async (tmp) => {
+    const r = await connection.runAndReadAll(`COPY (${select}) TO ${quoteLiteral(tmp)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowGroup})`);
+    rows = Number(r.getRows()[0]?.[0] ?? 0);
+  });
+  return { rows, bytes: (await stat(path)).size };
 }
 
 /**

@@ -57,7 +57,7 @@ try {
   }
   truth?.end();
   const s = (performance.now() - t0) / 1000;
-  console.error(`wrote ${n} reports (${(bytes / 1024 / Math.max(n, 1)).toFixed(1)} KB each on average) ${truth ? ' and truth.jsonl' : ''} to ${out} in ${s.toFixed(2)} s`);
+  console.error(`wrote ${n} reports (${(bytes / 1024 / Math.max(n, 1)).toFixed(1)} KB each on average)${truth ? ' and truth.jsonl' : ''} to ${out} in ${s.toFixed(2)} s`);
 } catch (e) {
   console.error(e instanceof Error ? e.message : String(e));
   process.exit(2);
