@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Manifest, ManifestTable } from '../core/manifest.ts';
 import { TABLES, tableDef, type DiagnosticRow, type LabelRow, type TableName } from '../core/schema.ts';
@@ -13,9 +13,8 @@ import type { Logger } from './logger.ts';
 import { PART_TABLE_NAMES, contractColumns, type PartTableName, type ReportTable } from './partTables.ts';
 import { quoteIdent, quoteLiteral } from './sql.ts';
 import { writeBuildReport } from './writeBuildReport.ts';
-import { withTempFile, writeFileAtomic } from './writeFileAtomic.ts';
-import { ROW_GROUP_SIZE, SORT_KEYS } from './writeParquet.ts';
-import { writeLayout } from './writeLayout.ts';
+import { writeFileAtomic } from './writeFileAtomic.ts';
+import { writeOutputs } from './writeLayout.ts';
 
 /** Where the collected rows are: part databases of worker threads, or shard folders (Parquet) of other runs. */
 export type PartSource = { kind: 'duckdb'; path: string } | { kind: 'shard'; dir: string };
@@ -122,15 +121,6 @@ function outputs(labels: string): Record<TableName, string> {
   };
 }
 
-async function writeFlatTable(connection: DuckDBConnection, name: TableName, relation: string, path: string): Promise<{ rows: number; bytes: number }> {
-  const orderBy = SORT_KEYS[name].map((k) => `${quoteIdent(k)} NULLS FIRST`).join(', ');
-  await withTempFile(path, (tmp) =>
-    connection.run(`COPY (${relation} ORDER BY ${orderBy}) TO ${quoteLiteral(tmp)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`),
-  );
-  const [m] = await rows(connection, `SELECT coalesce(sum(num_rows), 0)::BIGINT AS n FROM parquet_file_metadata(${quoteLiteral(path)})`);
-  return { rows: Number(m!.n), bytes: (await stat(path)).size };
-}
-
 async function reportCounts(connection: DuckDBConnection): Promise<ReportCounts> {
   const by = async (expr: string) =>
     Object.fromEntries((await rows(connection, `SELECT ${expr} AS k, count(*)::INTEGER AS n FROM kept GROUP BY 1 ORDER BY 1`)).map((r) => [String(r.k), Number(r.n)]));
@@ -158,16 +148,13 @@ export async function mergeParts(connection: DuckDBConnection, o: MergeOptions):
 
   await mkdir(o.outDir, { recursive: true });
   const rel = outputs('SELECT * FROM labels_rows');
-  const tables: ManifestTable[] = [];
-  for (const def of TABLES) {
-    const file = `${def.name}.parquet`;
-    const written = await writeFlatTable(connection, def.name, rel[def.name], join(o.outDir, file));
+  const { flat, layout } = await writeOutputs(connection, o.outDir, rel);
+  phase('tables and layout');
+  const tables: ManifestTable[] = TABLES.map((def) => {
+    const { file, rows, bytes } = flat[def.name];
     if (coerced[def.name]) o.logger.warn(`${file}: ${coerced[def.name]} values did not fit their column type and were written as NULL`);
-    tables.push({ name: def.name, file, rows: written.rows, bytes: written.bytes, eager: def.eager, columns: def.columns.map((c) => ({ name: c.name, type: c.type })) });
-  }
-  phase('flat tables');
-  const layout = await writeLayout(connection, o.outDir, rel);
-  phase('partitioned layout');
+    return { name: def.name, file, rows, bytes, eager: def.eager, columns: def.columns.map((c) => ({ name: c.name, type: c.type })) };
+  });
 
   const [f] = (await rows(connection, `SELECT count(*)::INTEGER AS n_files,
       count(*) FILTER (status NOT IN ('ok', 'partial'))::INTEGER AS n_skipped,

@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Layout, LayoutFile } from '../core/manifest.ts';
-import type { TableName } from '../core/schema.ts';
+import { TABLES, type TableName } from '../core/schema.ts';
 import { contractColumns, type ReportTable } from './partTables.ts';
 import { quoteIdent, quoteLiteral } from './sql.ts';
 import { withTempFile } from './writeFileAtomic.ts';
@@ -20,8 +20,8 @@ const VIEWS_SQL = new URL('../db/views.sql', import.meta.url);
 export const partitionPath = (year: number | null, province: string): string =>
   `report_year=${year ?? '__HIVE_DEFAULT_PARTITION__'}/province_code=${province}`;
 
-type Rows = Record<string, unknown>[];
 const cols = (names: readonly string[]) => names.map((n) => quoteIdent(n)).join(', ');
+const orderBy = (t: TableName) => SORT_KEYS[t].map((k) => `${quoteIdent(k)} NULLS FIRST`).join(', ');
 
 async function copyTo(connection: DuckDBConnection, select: string, path: string, rowGroup: number): Promise<{ rows: number; bytes: number }> {
   let rows = 0;
@@ -32,43 +32,59 @@ async function copyTo(connection: DuckDBConnection, select: string, path: string
   return { rows, bytes: (await stat(path)).size };
 }
 
+export interface WrittenOutputs {
+  /** the flat `<table>.parquet` files, sorted by report */
+  flat: Record<TableName, { file: string; rows: number; bytes: number }>;
+  layout: Layout;
+}
+
 /**
- * The layout for the browser and for other engines (docs/scale.md): `parts/report_metrics.parquet` (one row per
- * report, precomputed with src/db/views.sql) for the first screen, and each per-report table split into
- * `parts/<table>/report_year=Y/province_code=PP/data.parquet` (Hive partitioning; PP is the first two digits of
- * the GB/T 2260 code, 00 when there is none), sorted by report inside. `relations` are the output tables' SELECTs.
- * Returns the list of files for manifest.json.
+ * Writes the flat tables the browser reads today (`<table>.parquet`, sorted by report) and the layout of
+ * docs/scale.md: `parts/report_metrics.parquet` (one row per report, computed with src/db/views.sql) for the first
+ * screen, and each per-report table split into `parts/<table>/report_year=Y/province_code=PP/data.parquet` (Hive
+ * partitioning; PP is the first two digits of the GB/T 2260 code, 00 when there is none). Each table is sorted once:
+ * the flat file and its partitions are ranges of the same sorted rows, so every partition is sorted by report too.
+ * `relations` are the output tables' SELECTs.
  */
-export async function writeLayout(connection: DuckDBConnection, outDir: string, relations: Record<TableName, string>): Promise<Layout> {
+export async function writeOutputs(connection: DuckDBConnection, outDir: string, relations: Record<TableName, string>): Promise<WrittenOutputs> {
   const root = join(outDir, LAYOUT_DIR);
   await rm(root, { recursive: true, force: true });
   await mkdir(root, { recursive: true });
   const files: LayoutFile[] = [];
-
-  // the first screen's per-report metrics: the view's own SQL, run once here instead of over every cell in the tab
-  for (const t of ['reports', 'cells', 'checks', 'labels'] as const) await connection.run(`CREATE OR REPLACE TEMP VIEW ${t} AS ${relations[t]}`);
-  await connection.run(await readFile(VIEWS_SQL, 'utf8'));
-  const metrics = await copyTo(connection, 'SELECT * FROM report_metrics ORDER BY report_id', join(root, 'report_metrics.parquet'), ROW_GROUP_SIZE);
-  files.push({ table: 'report_metrics', report_year: null, province_code: null, path: `${LAYOUT_DIR}/report_metrics.parquet`, ...metrics });
+  const flat = {} as WrittenOutputs['flat'];
 
   await connection.run(`CREATE OR REPLACE TEMP TABLE layout_keys AS
     SELECT report_id, report_year, coalesce(left(region_code, 2), '00') AS province_code FROM (${relations.reports})`);
-  for (const table of PARTITIONED) {
-    const order = SORT_KEYS[table].map((k) => `x.${quoteIdent(k)} NULLS FIRST`).join(', ');
-    // sorted once; each partition is then a range of this table, read in order
+  for (const { name } of TABLES) {
+    const file = `${name}.parquet`;
+    const partitioned = (PARTITIONED as readonly string[]).includes(name);
+    if (!partitioned) {
+      flat[name] = { file, ...(await copyTo(connection, `${relations[name]} ORDER BY ${orderBy(name)}`, join(outDir, file), ROW_GROUP_SIZE)) };
+      continue;
+    }
+    const table = name as (typeof PARTITIONED)[number];
     await connection.run(`CREATE OR REPLACE TEMP TABLE layout_rows AS
-      SELECT k.report_year AS _y, k.province_code AS _p, x.* FROM (${relations[table]}) x JOIN layout_keys k USING (report_id)
-      ORDER BY _y NULLS FIRST, _p, ${order}`);
-    const parts = (await connection.runAndReadAll('SELECT _y, _p FROM layout_rows GROUP BY ALL ORDER BY _y NULLS FIRST, _p')).getRowObjectsJS() as Rows;
+      SELECT x.*, k.report_year AS _y, k.province_code AS _p FROM (${relations[table]}) x JOIN layout_keys k USING (report_id) ORDER BY ${orderBy(table)}`);
+    const select = `SELECT ${cols(contractColumns(table))} FROM layout_rows`;
+    flat[name] = { file, ...(await copyTo(connection, select, join(outDir, file), ROW_GROUP_SIZE)) };
+    const parts = (await connection.runAndReadAll('SELECT _y, _p FROM layout_rows GROUP BY ALL ORDER BY _y NULLS FIRST, _p')).getRowObjectsJS();
     for (const { _y, _p } of parts) {
       const year = _y === null ? null : Number(_y);
       const rel = `${LAYOUT_DIR}/${table}/${partitionPath(year, String(_p))}/data.parquet`;
       await mkdir(join(outDir, rel, '..'), { recursive: true });
       const where = `_y ${year === null ? 'IS NULL' : `= ${year}`} AND _p = ${quoteLiteral(String(_p))}`;
-      const written = await copyTo(connection, `SELECT ${cols(contractColumns(table))} FROM layout_rows WHERE ${where}`, join(outDir, rel), LAYOUT_ROW_GROUP_SIZE);
+      const written = await copyTo(connection, `${select} WHERE ${where}`, join(outDir, rel), LAYOUT_ROW_GROUP_SIZE);
       files.push({ table, report_year: year, province_code: String(_p), path: rel, ...written });
     }
     await connection.run('DROP TABLE layout_rows');
   }
-  return { version: 1, dir: LAYOUT_DIR, partition_by: ['report_year', 'province_code'], first_screen: ['reports', 'report_metrics'], files };
+
+  // the first screen's per-report metrics: the view's own SQL over the files just written, run once here instead
+  // of over every cell in the tab
+  for (const t of ['reports', 'cells', 'checks', 'labels'] as const)
+    await connection.run(`CREATE OR REPLACE TEMP VIEW ${t} AS SELECT * FROM read_parquet(${quoteLiteral(join(outDir, flat[t].file))})`);
+  await connection.run(await readFile(VIEWS_SQL, 'utf8'));
+  const metrics = await copyTo(connection, 'SELECT * FROM report_metrics ORDER BY report_id', join(root, 'report_metrics.parquet'), ROW_GROUP_SIZE);
+  files.unshift({ table: 'report_metrics', report_year: null, province_code: null, path: `${LAYOUT_DIR}/report_metrics.parquet`, ...metrics });
+  return { flat, layout: { version: 1, dir: LAYOUT_DIR, partition_by: ['report_year', 'province_code'], first_screen: ['reports', 'report_metrics'], files } };
 }
