@@ -33,7 +33,7 @@ async function copyTo(connection: DuckDBConnection, select: string, path: string
 }
 
 export interface WrittenOutputs {
-  /** the flat `<table>.parquet` files, sorted by report */
+  /** the flat `<table>.parquet` files */
   flat: Record<TableName, { file: string; rows: number; bytes: number }>;
   layout: Layout;
 }
@@ -42,11 +42,16 @@ export interface WrittenOutputs {
  * Writes the flat tables the browser reads today (`<table>.parquet`, sorted by report) and the layout of
  * docs/scale.md: `parts/report_metrics.parquet` (one row per report, computed with src/db/views.sql) for the first
  * screen, and each per-report table split into `parts/<table>/report_year=Y/province_code=PP/data.parquet` (Hive
- * partitioning; PP is the first two digits of the GB/T 2260 code, 00 when there is none). Each table is sorted once:
- * the flat file and its partitions are ranges of the same sorted rows, so every partition is sorted by report too.
+ * partitioning; PP is the first two digits of the GB/T 2260 code, 00 when there is none). Each partition is sorted
+ * by report; a flat per-report table is its partitions one after another (sorted by year, province, then report).
  * `relations` are the output tables' SELECTs.
  */
-export async function writeOutputs(connection: DuckDBConnection, outDir: string, relations: Record<TableName, string>): Promise<WrittenOutputs> {
+export async function writeOutputs(
+  connection: DuckDBConnection,
+  outDir: string,
+  relations: Record<TableName, string>,
+  step?: (table: string) => void,
+): Promise<WrittenOutputs> {
   const root = join(outDir, LAYOUT_DIR);
   await rm(root, { recursive: true, force: true });
   await mkdir(root, { recursive: true });
@@ -60,23 +65,30 @@ export async function writeOutputs(connection: DuckDBConnection, outDir: string,
     const partitioned = (PARTITIONED as readonly string[]).includes(name);
     if (!partitioned) {
       flat[name] = { file, ...(await copyTo(connection, `${relations[name]} ORDER BY ${orderBy(name)}`, join(outDir, file), ROW_GROUP_SIZE)) };
+      step?.(name);
       continue;
     }
     const table = name as (typeof PARTITIONED)[number];
+    // materialised once with its partition; each partition is then sorted on its own (small sorts in memory), and
+    // the flat file is the partitions one after another, so no sort ever spans the whole corpus
     await connection.run(`CREATE OR REPLACE TEMP TABLE layout_rows AS
-      SELECT x.*, k.report_year AS _y, k.province_code AS _p FROM (${relations[table]}) x JOIN layout_keys k USING (report_id) ORDER BY ${orderBy(table)}`);
-    const select = `SELECT ${cols(contractColumns(table))} FROM layout_rows`;
-    flat[name] = { file, ...(await copyTo(connection, select, join(outDir, file), ROW_GROUP_SIZE)) };
+      SELECT x.*, k.report_year AS _y, k.province_code AS _p FROM (${relations[table]}) x JOIN layout_keys k USING (report_id)`);
     const parts = (await connection.runAndReadAll('SELECT _y, _p FROM layout_rows GROUP BY ALL ORDER BY _y NULLS FIRST, _p')).getRowObjectsJS();
+    const written: string[] = [];
     for (const { _y, _p } of parts) {
       const year = _y === null ? null : Number(_y);
       const rel = `${LAYOUT_DIR}/${table}/${partitionPath(year, String(_p))}/data.parquet`;
       await mkdir(join(outDir, rel, '..'), { recursive: true });
       const where = `_y ${year === null ? 'IS NULL' : `= ${year}`} AND _p = ${quoteLiteral(String(_p))}`;
-      const written = await copyTo(connection, `${select} WHERE ${where}`, join(outDir, rel), LAYOUT_ROW_GROUP_SIZE);
-      files.push({ table, report_year: year, province_code: String(_p), path: rel, ...written });
+      const w = await copyTo(connection, `SELECT ${cols(contractColumns(table))} FROM layout_rows WHERE ${where} ORDER BY ${orderBy(table)}`, join(outDir, rel), LAYOUT_ROW_GROUP_SIZE);
+      files.push({ table, report_year: year, province_code: String(_p), path: rel, ...w });
+      written.push(join(outDir, rel));
     }
     await connection.run('DROP TABLE layout_rows');
+    // hive_partitioning off: the partition columns are in the paths, not in the contract
+    const from = written.length ? `read_parquet([${written.map(quoteLiteral).join(', ')}], hive_partitioning = false)` : `(${relations[table]})`;
+    flat[name] = { file, ...(await copyTo(connection, `SELECT * FROM ${from}`, join(outDir, file), ROW_GROUP_SIZE)) };
+    step?.(name);
   }
 
   // the first screen's per-report metrics: the view's own SQL over the files just written, run once here instead
@@ -85,6 +97,7 @@ export async function writeOutputs(connection: DuckDBConnection, outDir: string,
     await connection.run(`CREATE OR REPLACE TEMP VIEW ${t} AS SELECT * FROM read_parquet(${quoteLiteral(join(outDir, flat[t].file))})`);
   await connection.run(await readFile(VIEWS_SQL, 'utf8'));
   const metrics = await copyTo(connection, 'SELECT * FROM report_metrics ORDER BY report_id', join(root, 'report_metrics.parquet'), ROW_GROUP_SIZE);
+  step?.('report_metrics');
   files.unshift({ table: 'report_metrics', report_year: null, province_code: null, path: `${LAYOUT_DIR}/report_metrics.parquet`, ...metrics });
   return { flat, layout: { version: 1, dir: LAYOUT_DIR, partition_by: ['report_year', 'province_code'], first_screen: ['reports', 'report_metrics'], files } };
 }

@@ -89,10 +89,12 @@ describe('buildData({inputs: [seeds/]})', () => {
     expect(rows.map((r) => r.compression)).toEqual(['ZSTD']);
   });
 
-  test('rows are sorted by report', async () => {
-    const rows = await query(`SELECT report_id FROM ${parquet(out, 'cells')}`);
-    const ids = rows.map((r) => String(r.report_id));
-    expect(ids).toEqual([...ids].sort());
+  test('rows are sorted by report within each report year and province, the order of the partitions in parts/', async () => {
+    const rows = await query(`SELECT c.report_id, r.report_year, coalesce(left(r.region_code, 2), '00') AS p
+      FROM read_parquet(${quoteLiteral(join(out, 'cells.parquet'))}, file_row_number = true) c JOIN ${parquet(out, 'reports')} r USING (report_id) ORDER BY c.file_row_number`);
+    const keys = rows.map((r) => `${r.report_year ?? ''}|${r.p}|${r.report_id}`);
+    expect(new Set(rows.map((r) => r.report_id)).size).toBeGreaterThanOrEqual(4);
+    expect(keys).toEqual([...keys].sort());
   });
 
   test('manifest.json agrees with the files on disk', async () => {
