@@ -6,6 +6,7 @@ import { startup } from './startup.ts';
 import { parse } from './parse.ts';
 import { paging } from './paging.ts';
 import { layout } from './layout.ts';
+import { buildBench } from './build.ts';
 import type { BenchOptions } from './lib.ts';
 
 type Benchmark = (options: BenchOptions) => Promise<unknown>;
@@ -22,6 +23,10 @@ const BENCHMARKS: Record<string, { run: Benchmark; description: string }> = {
   chart: {
     run: chart,
     description: 'option change → grouped bar chart on screen over 1M rows vs. the same aggregate query alone',
+  },
+  build: {
+    run: buildBench,
+    description: 'build:data on a realistic corpus (--reports N, default 30000): wall, peak RSS, reports/s vs the parser alone',
   },
   layout: {
     run: layout,
