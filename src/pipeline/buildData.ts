@@ -44,7 +44,7 @@ export interface BuildDataOptions {
    */
   onSummary?: (file: FileSummary) => void;
   description?: { zh: string; en: string };
-  /** worker threads parsing files (default: one per core; 0: this thread) */
+  /** worker threads parsing files (default: one per core, none below 64 files; 0: this thread) */
   workers?: number;
   /** return every FileSummary in the summary (default true; the CLI leaves them in build-report.json only) */
   keepFiles?: boolean;
@@ -74,6 +74,9 @@ export interface BuildSummary {
 const PART_MEMORY = '192MB';
 const MERGE_MEMORY = '1GB';
 
+/** Below this many files a build parses in this thread: starting workers (≈0.5 s each) would cost more than they save. */
+const SMALL_BUILD = 64;
+
 const isPipelineCode = (code: string): code is PipelineCode => (PIPELINE_CODES as readonly string[]).includes(code);
 
 /** Files of this shard: every count-th of the sorted inputs, so shards are equal in size and disjoint. */
@@ -85,7 +88,7 @@ async function collect(options: BuildDataOptions, tmp: string, shard?: Shard) {
   const tasks = candidates.map((candidate, ord) => ({ ord, candidate })).filter(inShard(shard));
   let done = 0;
   const collected = await collectParts(tasks, {
-    workers: tasks.length === 0 ? 0 : (options.workers ?? availableParallelism()),
+    workers: options.workers ?? (tasks.length < SMALL_BUILD ? 0 : availableParallelism()),
     tmpDir: tmp,
     memoryLimit: PART_MEMORY,
     parse: options.parse,
@@ -116,7 +119,7 @@ async function merge(options: BuildDataOptions, tmp: string, sources: PartSource
     const r = await mergeParts(connection, {
       sources, outDir: options.outDir, inputs, builtAt, started, strict: options.strict ?? false, labels: (options.labels ?? labelRows)(),
       logger: options.logger ?? silentLogger, coerced, description: options.description, keepFiles: options.keepFiles ?? true,
-      onSummary: options.onSummary,
+      onSummary: options.onSummary, tmpDir: tmp,
     });
     return {
       ok: r.ok, out_dir: options.outDir, built_at: builtAt, elapsed_ms: r.elapsed_ms, n_files: r.n_files, n_reports: r.n_reports, n_skipped: r.n_skipped,

@@ -22,7 +22,7 @@ const USAGE = `usage: npm run build:data -- [--input DIR]… [--no-seeds] [--out
   --strict      exit 1 when any file had errors or warnings
   --quiet       print only errors
   --verbose     one line per file (the default up to ${LINES_MAX_FILES} files; always in build-report.json)
-  --workers N   worker threads parsing files (default: one per core; 0: the main thread)
+  --workers N   worker threads parsing files (default: one per core, none below 64 files; 0: the main thread)
   --shard i/n   parse only every n-th file starting at the i-th (1 ≤ i ≤ n) into SHARD_DIR, for --merge;
                 run the n shards anywhere (other processes, other machines) on the same inputs
   --merge DIR…  read the shard folders with DuckDB into the outputs (all n shards of one split)`;

@@ -32,6 +32,8 @@ export interface MergeOptions {
   description?: { zh: string; en: string };
   /** return every FileSummary (tests); the CLI leaves them on disk only */
   keepFiles: boolean;
+  /** for staging files */
+  tmpDir: string;
   onSummary?: (file: FileSummary) => void;
 }
 
@@ -148,7 +150,7 @@ export async function mergeParts(connection: DuckDBConnection, o: MergeOptions):
 
   await mkdir(o.outDir, { recursive: true });
   const rel = outputs('SELECT * FROM labels_rows');
-  const { flat, layout } = await writeOutputs(connection, o.outDir, rel, (t) => phase(`table ${t}`));
+  const { flat, layout } = await writeOutputs(connection, o.outDir, rel, o.tmpDir, (t) => phase(`table ${t}`));
   const tables: ManifestTable[] = TABLES.map((def) => {
     const { file, rows, bytes } = flat[def.name];
     if (coerced[def.name]) o.logger.warn(`${file}: ${coerced[def.name]} values did not fit their column type and were written as NULL`);

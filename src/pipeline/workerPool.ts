@@ -54,7 +54,7 @@ function inOrder(tasks: readonly Task[], onFile: CollectOptions['onFile']) {
 /** Parses `tasks` into part databases: a pool of worker threads, or this thread when `workers` is 0. */
 export async function collectParts(tasks: readonly Task[], options: CollectOptions): Promise<CollectedParts> {
   const deliver = inOrder(tasks, options.onFile);
-  if (options.workers === 0 || options.parse) {
+  if (options.workers === 0 || options.parse || tasks.length === 0) {
     const { parseReport } = await import('../core/index.ts');
     const path = join(options.tmpDir, 'part-0.duckdb');
     const part = await BuildPart.create(path, { memoryLimit: options.memoryLimit });

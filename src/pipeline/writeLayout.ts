@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Layout, LayoutFile } from '../core/manifest.ts';
 import { TABLES, type TableName } from '../core/schema.ts';
@@ -12,8 +13,13 @@ import { ROW_GROUP_SIZE, SORT_KEYS } from './writeParquet.ts';
 export const LAYOUT_DIR = 'parts';
 /** Loaded only when named, one file per report year × province (docs/scale.md says why this split). */
 export const PARTITIONED = ['sections', 'cells', 'checks', 'facts', 'texts'] as const satisfies readonly ReportTable[];
-/** Row groups small enough that a reader of one report fetches little more than its rows (measured in docs/scale.md). */
-export const LAYOUT_ROW_GROUP_SIZE = 10_000;
+/**
+ * Rows per row group: small enough that a reader of one report fetches little more than its own rows by range
+ * requests (docs/scale.md): ~50 reports' cells, or 64 texts (~0.6 MB of text before compression).
+ */
+export const LAYOUT_ROW_GROUP_SIZE: Readonly<Record<(typeof PARTITIONED)[number], number>> = {
+  sections: 10_000, cells: 10_000, checks: 10_000, facts: 10_000, texts: 64,
+};
 const VIEWS_SQL = new URL('../db/views.sql', import.meta.url);
 
 /** `report_year=2023/province_code=42`; a missing year is Hive's default partition, as Spark and DuckDB write it. */
@@ -44,12 +50,13 @@ export interface WrittenOutputs {
  * screen, and each per-report table split into `parts/<table>/report_year=Y/province_code=PP/data.parquet` (Hive
  * partitioning; PP is the first two digits of the GB/T 2260 code, 00 when there is none). Each partition is sorted
  * by report; a flat per-report table is its partitions one after another (sorted by year, province, then report).
- * `relations` are the output tables' SELECTs.
+ * `relations` are the output tables' SELECTs; `tmpDir` takes the staging files.
  */
 export async function writeOutputs(
   connection: DuckDBConnection,
   outDir: string,
   relations: Record<TableName, string>,
+  tmpDir: string,
   step?: (table: string) => void,
 ): Promise<WrittenOutputs> {
   const root = join(outDir, LAYOUT_DIR);
@@ -60,6 +67,9 @@ export async function writeOutputs(
 
   await connection.run(`CREATE OR REPLACE TEMP TABLE layout_keys AS
     SELECT report_id, report_year, coalesce(left(region_code, 2), '00') AS province_code FROM (${relations.reports})`);
+  const partitions = (await connection.runAndReadAll('SELECT report_year, province_code FROM layout_keys GROUP BY ALL ORDER BY report_year NULLS FIRST, province_code'))
+    .getRowObjectsJS()
+    .map((r) => ({ report_year: r.report_year === null ? null : Number(r.report_year), province_code: String(r.province_code) }));
   for (const { name } of TABLES) {
     const file = `${name}.parquet`;
     const partitioned = (PARTITIONED as readonly string[]).includes(name);
@@ -69,22 +79,30 @@ export async function writeOutputs(
       continue;
     }
     const table = name as (typeof PARTITIONED)[number];
-    // materialised once with its partition; each partition is then sorted on its own (small sorts in memory), and
-    // the flat file is the partitions one after another, so no sort ever spans the whole corpus
-    await connection.run(`CREATE OR REPLACE TEMP TABLE layout_rows AS
-      SELECT x.*, k.report_year AS _y, k.province_code AS _p FROM (${relations[table]}) x JOIN layout_keys k USING (report_id)`);
-    const parts = (await connection.runAndReadAll('SELECT _y, _p FROM layout_rows GROUP BY ALL ORDER BY _y NULLS FIRST, _p')).getRowObjectsJS();
+    // one parallel pass splits the rows by partition into staging files; each partition is then sorted on its own
+    // (a small sort, in memory), and the flat file is the partitions one after another: no sort, and no scan of a
+    // spilled table, ever spans the whole corpus
+    const stage = join(tmpDir, `stage_${table}`);
+    await connection.run(`COPY (SELECT x.*, k.report_year AS _y, k.province_code AS _p FROM (${relations[table]}) x JOIN layout_keys k USING (report_id))
+      TO ${quoteLiteral(stage)} (FORMAT parquet, COMPRESSION snappy, PARTITION_BY (_y, _p), OVERWRITE_OR_IGNORE)`);
     const written: string[] = [];
-    for (const { _y, _p } of parts) {
-      const year = _y === null ? null : Number(_y);
-      const rel = `${LAYOUT_DIR}/${table}/${partitionPath(year, String(_p))}/data.parquet`;
+    for (const { report_year: year, province_code } of partitions) {
+      const dir = join(stage, `_y=${year ?? '__HIVE_DEFAULT_PARTITION__'}`, `_p=${province_code}`);
+      if (!existsSync(dir)) continue;
+      const rel = `${LAYOUT_DIR}/${table}/${partitionPath(year, province_code)}/data.parquet`;
       await mkdir(join(outDir, rel, '..'), { recursive: true });
-      const where = `_y ${year === null ? 'IS NULL' : `= ${year}`} AND _p = ${quoteLiteral(String(_p))}`;
-      const w = await copyTo(connection, `SELECT ${cols(contractColumns(table))} FROM layout_rows WHERE ${where} ORDER BY ${orderBy(table)}`, join(outDir, rel), LAYOUT_ROW_GROUP_SIZE);
-      files.push({ table, report_year: year, province_code: String(_p), path: rel, ...w });
+      const source = `read_parquet(${quoteLiteral(join(dir, '*.parquet'))}, hive_partitioning = false)`;
+      const w = await copyTo(connection, `SELECT ${cols(contractColumns(table))} FROM ${source} ORDER BY ${orderBy(table)}`, join(outDir, rel), LAYOUT_ROW_GROUP_SIZE[table]);
+      files.push({ table, report_year: year, province_code, path: rel, ...w });
       written.push(join(outDir, rel));
     }
-    await connection.run('DROP TABLE layout_rows');
+    const stagedFiles = existsSync(stage) ? (await readdir(stage, { recursive: true })).filter((f) => f.endsWith('.parquet')).map((f) => join(stage, f)) : [];
+    const staged = stagedFiles.length
+      ? (await connection.runAndReadAll(`SELECT coalesce(sum(num_rows), 0)::BIGINT FROM parquet_file_metadata([${stagedFiles.map(quoteLiteral).join(', ')}])`)).getRows()[0]![0]
+      : 0;
+    const kept = files.filter((f) => f.table === table).reduce((a, f) => a + f.rows, 0);
+    if (Number(staged) !== kept) throw new Error(`${table}: ${staged} rows staged but ${kept} written to partitions (a partition folder was not found)`);
+    await rm(stage, { recursive: true, force: true });
     // hive_partitioning off: the partition columns are in the paths, not in the contract
     const from = written.length ? `read_parquet([${written.map(quoteLiteral).join(', ')}], hive_partitioning = false)` : `(${relations[table]})`;
     flat[name] = { file, ...(await copyTo(connection, `SELECT * FROM ${from}`, join(outDir, file), ROW_GROUP_SIZE)) };
