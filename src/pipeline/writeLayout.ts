@@ -83,8 +83,15 @@ export async function writeOutputs(
     // (a small sort, in memory), and the flat file is the partitions one after another: no sort, and no scan of a
     // spilled table, ever spans the whole corpus
     const stage = join(tmpDir, `stage_${table}`);
-    await connection.run(`COPY (SELECT x.*, k.report_year AS _y, k.province_code AS _p FROM (${relations[table]}) x JOIN layout_keys k USING (report_id))
-      TO ${quoteLiteral(stage)} (FORMAT parquet, COMPRESSION snappy, PARTITION_BY (_y, _p), OVERWRITE_OR_IGNORE)`);
+    // the staging order does not matter (each partition is sorted next), and keeping it would hold every open
+    // partition's rows in memory; small row groups bound what each open partition writer buffers (texts are large)
+    await connection.run('SET preserve_insertion_order = false');
+    try {
+      await connection.run(`COPY (SELECT x.*, k.report_year AS _y, k.province_code AS _p FROM (${relations[table]}) x JOIN layout_keys k USING (report_id))
+        TO ${quoteLiteral(stage)} (FORMAT parquet, COMPRESSION snappy, PARTITION_BY (_y, _p), OVERWRITE_OR_IGNORE, ROW_GROUP_SIZE ${table === 'texts' ? 1024 : 16384})`);
+    } finally {
+      await connection.run('SET preserve_insertion_order = true');
+    }
     const written: string[] = [];
     for (const { report_year: year, province_code } of partitions) {
       const dir = join(stage, `_y=${year ?? '__HIVE_DEFAULT_PARTITION__'}`, `_p=${province_code}`);
