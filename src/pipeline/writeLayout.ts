@@ -20,6 +20,8 @@ export const PARTITIONED = ['sections', 'cells', 'checks', 'facts', 'texts'] as 
 export const LAYOUT_ROW_GROUP_SIZE: Readonly<Record<(typeof PARTITIONED)[number], number>> = {
   sections: 10_000, cells: 10_000, checks: 10_000, facts: 10_000, texts: 64,
 };
+/** A row group is buffered whole while it is written: 2,048 texts are ≈20 MB, 100,000 would be ≈1 GB. */
+const TEXTS_ROW_GROUP_SIZE = 2048;
 const VIEWS_SQL = new URL('../db/views.sql', import.meta.url);
 
 /** `report_year=2023/province_code=42`; a missing year is Hive's default partition, as Spark and DuckDB write it. */
@@ -86,11 +88,14 @@ export async function writeOutputs(
     // the staging order does not matter (each partition is sorted next), and keeping it would hold every open
     // partition's rows in memory; small row groups bound what each open partition writer buffers (texts are large)
     await connection.run('SET preserve_insertion_order = false');
+    // each thread buffers this many rows per open partition before writing (default 524,288: texts ran out of memory)
+    await connection.run(`SET partitioned_write_flush_threshold = ${table === 'texts' ? 512 : 65_536}`);
     try {
       await connection.run(`COPY (SELECT x.*, k.report_year AS _y, k.province_code AS _p FROM (${relations[table]}) x JOIN layout_keys k USING (report_id))
         TO ${quoteLiteral(stage)} (FORMAT parquet, COMPRESSION snappy, PARTITION_BY (_y, _p), OVERWRITE_OR_IGNORE, ROW_GROUP_SIZE ${table === 'texts' ? 1024 : 16384})`);
     } finally {
       await connection.run('SET preserve_insertion_order = true');
+      await connection.run('RESET partitioned_write_flush_threshold');
     }
     const written: string[] = [];
     for (const { report_year: year, province_code } of partitions) {
@@ -112,7 +117,7 @@ export async function writeOutputs(
     await rm(stage, { recursive: true, force: true });
     // hive_partitioning off: the partition columns are in the paths, not in the contract
     const from = written.length ? `read_parquet([${written.map(quoteLiteral).join(', ')}], hive_partitioning = false)` : `(${relations[table]})`;
-    flat[name] = { file, ...(await copyTo(connection, `SELECT * FROM ${from}`, join(outDir, file), ROW_GROUP_SIZE)) };
+    flat[name] = { file, ...(await copyTo(connection, `SELECT * FROM ${from}`, join(outDir, file), table === 'texts' ? TEXTS_ROW_GROUP_SIZE : ROW_GROUP_SIZE)) };
     step?.(name);
   }
 
