@@ -73,7 +73,7 @@ async function freshPage(browser: Browser, url: string): Promise<{ page: Page; c
 }
 
 export async function layout(options: BenchOptions & { data?: string }): Promise<unknown> {
-  const dataDir = path.resolve(options.data ?? path.join(BENCH_DIR, 'cache', 'out-30000'));
+  const dataDir = path.resolve(options.data ?? path.join(BENCH_DIR, 'cache', `out-${options.reports ?? 30_000}`));
   const manifest = JSON.parse(await readFile(path.join(dataDir, 'manifest.json'), 'utf8')) as Manifest;
   if (!manifest.layout) throw new Error(`${dataDir}/manifest.json has no layout: build it with this branch's build:data`);
   await buildLayoutPage();
@@ -109,6 +109,9 @@ export async function layout(options: BenchOptions & { data?: string }): Promise
     { variant: 'hyparquet', op: 'national aggregate', call: (p) => p.evaluate((ps) => (window as any).layoutBench.hyparquetNational(ps), parts(cellsOfYear)) },
     { variant: 'duckdb-file', op: 'national aggregate', call: (p) => p.evaluate((db) => (window as any).layoutBench.duckdbNational(db), dbFile) },
   ];
+  // WB_LAYOUT_ONLY='hyparquet:open report,…' measures a subset
+  const only = process.env.WB_LAYOUT_ONLY?.split(',');
+  if (only) ops.splice(0, ops.length, ...ops.filter((o) => only.includes(`${o.variant}:${o.op}`)));
   const measures: Measure[] = [];
   let version = '';
   try {

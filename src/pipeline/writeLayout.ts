@@ -88,11 +88,11 @@ export async function writeOutputs(
     // the staging order does not matter (each partition is sorted next), and keeping it would hold every open
     // partition's rows in memory; small row groups bound what each open partition writer buffers (texts are large)
     await connection.run('SET preserve_insertion_order = false');
-    // each thread buffers this many rows per open partition before writing (default 524,288: texts ran out of memory)
-    await connection.run(`SET partitioned_write_flush_threshold = ${table === 'texts' ? 512 : 65_536}`);
+    // each thread buffers this many rows per open partition before writing (default 524,288: 120k texts ran out of memory at 512)
+    await connection.run(`SET partitioned_write_flush_threshold = ${table === 'texts' ? 128 : 65_536}`);
     try {
       await connection.run(`COPY (SELECT x.*, k.report_year AS _y, k.province_code AS _p FROM (${relations[table]}) x JOIN layout_keys k USING (report_id))
-        TO ${quoteLiteral(stage)} (FORMAT parquet, COMPRESSION snappy, PARTITION_BY (_y, _p), OVERWRITE_OR_IGNORE, ROW_GROUP_SIZE ${table === 'texts' ? 1024 : 16384})`);
+        TO ${quoteLiteral(stage)} (FORMAT parquet, COMPRESSION snappy, PARTITION_BY (_y, _p), OVERWRITE_OR_IGNORE, ROW_GROUP_SIZE ${table === 'texts' ? 128 : 16384})`);
     } finally {
       await connection.run('SET preserve_insertion_order = true');
       await connection.run('RESET partitioned_write_flush_threshold');
