@@ -77,7 +77,8 @@ async function hyparquetOpen(parts: Part[], reportId: string) {
   let groups = 0;
   const found = await Promise.all(parts.map(async (p) => {
     const file = await asyncBufferFromUrl({ url: abs(p.path) });
-    const metadata = await parquetMetadataAsync(file);
+    // the footer of a partition is ~10 KB; hyparquet's default first read is the last 512 KB of the file
+    const metadata = await parquetMetadataAsync(file, { initialFetchSize: 32 * 1024 });
     let start = 0;
     let n = 0;
     for (const rg of metadata.row_groups) {
