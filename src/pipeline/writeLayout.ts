@@ -90,12 +90,16 @@ export async function writeOutputs(
     await connection.run('SET preserve_insertion_order = false');
     // each thread buffers this many rows per open partition before writing (default 524,288: 120k texts ran out of memory at 512)
     await connection.run(`SET partitioned_write_flush_threshold = ${table === 'texts' ? 128 : 65_536}`);
+    // the optimizer made the texts the build side of the hash join with the keys and ran out of memory at 120k
+    // (reproduced at 30k under a 200 MB limit); written as it is, the small layout_keys is the build side
+    await connection.run(`SET disabled_optimizers = 'build_side_probe_side'`);
     try {
       await connection.run(`COPY (SELECT x.*, k.report_year AS _y, k.province_code AS _p FROM (${relations[table]}) x JOIN layout_keys k USING (report_id))
         TO ${quoteLiteral(stage)} (FORMAT parquet, COMPRESSION snappy, PARTITION_BY (_y, _p), OVERWRITE_OR_IGNORE, ROW_GROUP_SIZE ${table === 'texts' ? 128 : 16384})`);
     } finally {
       await connection.run('SET preserve_insertion_order = true');
       await connection.run('RESET partitioned_write_flush_threshold');
+      await connection.run('RESET disabled_optimizers');
     }
     const written: string[] = [];
     for (const { report_year: year, province_code } of partitions) {
