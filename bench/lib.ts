@@ -18,6 +18,10 @@ export interface BenchOptions {
   warmup: number;
   /** Time limit for one page load, ms. */
   timeoutMs: number;
+  /** build bench: corpus size (generated once into bench/cache/) */
+  reports?: number;
+  /** layout bench: a build output folder */
+  data?: string;
 }
 
 export interface Summary {

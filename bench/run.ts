@@ -5,6 +5,8 @@ import { chart } from './chart.ts';
 import { startup } from './startup.ts';
 import { parse } from './parse.ts';
 import { paging } from './paging.ts';
+import { layout } from './layout.ts';
+import { buildBench } from './build.ts';
 import type { BenchOptions } from './lib.ts';
 
 type Benchmark = (options: BenchOptions) => Promise<unknown>;
@@ -22,6 +24,14 @@ const BENCHMARKS: Record<string, { run: Benchmark; description: string }> = {
     run: chart,
     description: 'option change → grouped bar chart on screen over 1M rows vs. the same aggregate query alone',
   },
+  build: {
+    run: buildBench,
+    description: 'build:data on a realistic corpus (--reports N, default 30000): wall, peak RSS, reports/s vs the parser alone',
+  },
+  layout: {
+    run: layout,
+    description: 'partitioned build in DuckDB-WASM: open one report / national aggregate via parquet-wasm, hyparquet, an attached DuckDB file',
+  },
   paging: {
     run: paging,
     description: '5,000,000-row result: first rows, exact count, jump to the last row, longest frame gap, JS heap',
@@ -38,6 +48,8 @@ function usage(): string {
   --warmup N     discarded iterations per variant first (default 1)
   --timeout S    seconds to wait for the last mark of one page load (default 60)
   --only NAMES   comma-separated benchmarks to run (default: all)
+  --reports N    build: corpus size (default 30000; generated once into bench/cache/)
+  --data DIR     layout: a build output folder (default bench/cache/out-30000)
 
 Benchmarks:
 ${list}`;
@@ -69,6 +81,12 @@ function parseArgs(argv: string[]): { options: BenchOptions; only: string[] } {
         break;
       case '--timeout':
         options.timeoutMs = int(1) * 1000;
+        break;
+      case '--reports':
+        options.reports = int(1);
+        break;
+      case '--data':
+        options.data = value();
         break;
       case '--only':
         only = value()

@@ -26,9 +26,34 @@ export interface ManifestTable {
   columns: { name: string; type: ColumnType }[];
 }
 
+/** One file of the partitioned layout (src/pipeline/writeLayout.ts, docs/scale.md). */
+export interface LayoutFile {
+  /** a contract table, or report_metrics */
+  table: string;
+  /** the partition (null: not partitioned, or no report year) */
+  report_year: number | null;
+  province_code: string | null;
+  /** relative to the manifest */
+  path: string;
+  rows: number;
+  bytes: number;
+}
+
+export interface Layout {
+  version: 1;
+  dir: string;
+  partition_by: string[];
+  /** what the first screen needs (the rest loads when a query, the reader or a chart names it) */
+  first_screen: string[];
+  files: LayoutFile[];
+}
+
 export interface Manifest {
   version: 1;
   built_at: string;
   dataset: DatasetInfo;
+  /** the flat tables the browser reads today */
   tables: ManifestTable[];
+  /** the same data partitioned for loading on demand and for other engines */
+  layout?: Layout;
 }

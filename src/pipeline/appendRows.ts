@@ -1,9 +1,12 @@
 import { dateValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
-import type { ColumnType, TableDef } from '../core/schema.ts';
+import type { ColumnType } from '../core/schema.ts';
 
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The columns a table is appended by, in table order. */
+export interface AppendColumns { readonly columns: readonly { readonly name: string; readonly type: ColumnType }[] }
 
 /** Writes a non-null value; returns false when it did not fit the column and NULL was written instead. */
 type Append = (appender: DuckDBAppender, value: {}) => boolean;
@@ -40,32 +43,58 @@ const APPEND: Record<ColumnType, Append> = {
   },
 };
 
+/** An open appender on one table; rows are read column by column by name. */
+export class TableAppender {
+  readonly #appender: DuckDBAppender;
+  readonly #writers: (readonly [string, Append])[];
+  /** values written as NULL because their type was wrong */
+  coerced = 0;
+  rows = 0;
+
+  private constructor(appender: DuckDBAppender, def: AppendColumns) {
+    this.#appender = appender;
+    this.#writers = def.columns.map((c) => [c.name, APPEND[c.type]] as const);
+  }
+
+  static async open(connection: DuckDBConnection, table: string, def: AppendColumns): Promise<TableAppender> {
+    return new TableAppender(await connection.createAppender(table), def);
+  }
+
+  append(row: object): void {
+    const record = row as Record<string, unknown>;
+    const appender = this.#appender;
+    for (const [name, write] of this.#writers) {
+      const value = record[name];
+      if (value == null) appender.appendNull();
+      else if (!write(appender, value)) this.coerced++;
+    }
+    appender.endRow();
+    this.rows++;
+  }
+
+  flush(): void {
+    this.#appender.flushSync();
+  }
+
+  close(): void {
+    try {
+      this.#appender.flushSync();
+    } finally {
+      this.#appender.closeSync();
+    }
+  }
+}
+
 /**
  * Appends `rows` to the existing table `table` (created from `def`) with DuckDB's Appender,
  * reading each column by name. Returns how many values had to be written as NULL because their type was wrong.
  */
-export async function appendRows(
-  connection: DuckDBConnection,
-  table: string,
-  def: TableDef,
-  rows: readonly object[],
-): Promise<number> {
-  const appender = await connection.createAppender(table);
-  const writers = def.columns.map((c) => [c.name, APPEND[c.type]] as const);
-  let coerced = 0;
+export async function appendRows(connection: DuckDBConnection, table: string, def: AppendColumns, rows: readonly object[]): Promise<number> {
+  const appender = await TableAppender.open(connection, table, def);
   try {
-    for (const row of rows) {
-      const record = row as Record<string, unknown>;
-      for (const [name, write] of writers) {
-        const value = record[name];
-        if (value == null) appender.appendNull();
-        else if (!write(appender, value)) coerced++;
-      }
-      appender.endRow();
-    }
-    appender.flushSync();
+    for (const row of rows) appender.append(row);
   } finally {
-    appender.closeSync();
+    appender.close();
   }
-  return coerced;
+  return appender.coerced;
 }

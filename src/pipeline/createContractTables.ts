@@ -1,9 +1,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { TABLES, type TableDef } from '../core/schema.ts';
+import type { AppendColumns } from './appendRows.ts';
 import { quoteIdent } from './sql.ts';
 
 /** `CREATE OR REPLACE TABLE` with the exact column names and types of the data contract. */
-export function createTableSql(def: TableDef, name: string = def.name): string {
+export function createTableSql(def: { readonly name: string } & AppendColumns, name: string = def.name): string {
   const columns = def.columns.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(', ');
   return `CREATE OR REPLACE TABLE ${quoteIdent(name)} (${columns})`;
 }

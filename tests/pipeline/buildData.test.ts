@@ -13,7 +13,8 @@ import { quoteLiteral } from '../../src/pipeline/sql.ts';
 
 const SEEDS = fileURLToPath(new URL('../../seeds/', import.meta.url));
 const FIXED_NOW = () => new Date('2024-05-06T07:08:09.000Z');
-const OUTPUT_FILES = [...TABLES.map((t) => `${t.name}.parquet`), 'build-report.json', 'manifest.json'].sort();
+// parts/: the partitioned layout (tests/pipeline/layout.test.ts)
+const OUTPUT_FILES = [...TABLES.map((t) => `${t.name}.parquet`), 'build-report.json', 'manifest.json', 'parts'].sort();
 
 /** Captures log lines by level instead of printing them. */
 function memoryLogger(): Logger & { lines: string[] } {
@@ -88,10 +89,12 @@ describe('buildData({inputs: [seeds/]})', () => {
     expect(rows.map((r) => r.compression)).toEqual(['ZSTD']);
   });
 
-  test('rows are sorted by report', async () => {
-    const rows = await query(`SELECT report_id FROM ${parquet(out, 'cells')}`);
-    const ids = rows.map((r) => String(r.report_id));
-    expect(ids).toEqual([...ids].sort());
+  test('rows are sorted by report within each report year and province, the order of the partitions in parts/', async () => {
+    const rows = await query(`SELECT c.report_id, r.report_year, coalesce(left(r.region_code, 2), '00') AS p
+      FROM read_parquet(${quoteLiteral(join(out, 'cells.parquet'))}, file_row_number = true) c JOIN ${parquet(out, 'reports')} r USING (report_id) ORDER BY c.file_row_number`);
+    const keys = rows.map((r) => `${r.report_year ?? ''}|${r.p}|${r.report_id}`);
+    expect(new Set(rows.map((r) => r.report_id)).size).toBeGreaterThanOrEqual(4);
+    expect(keys).toEqual([...keys].sort());
   });
 
   test('manifest.json agrees with the files on disk', async () => {

@@ -1,5 +1,6 @@
 import { LAYOUTS, type ReportLayout } from './layouts.ts';
 import { renderReport, planLayouts } from './render.ts';
+import { REALISTIC_INJECT_RATE, realisticDraw } from './realism.ts';
 import { makeRng } from './rng.ts';
 import { generateTruth, type SynthTruth } from './truth.ts';
 import type { ModernFormat } from '../../src/core/template/template.ts';
@@ -11,6 +12,8 @@ export interface SynthOptions {
   layout?: ReportLayout;
   /** empty cells leave no trace in layouts without pipes, instead of being written as '/' or '-' */
   vanish?: boolean;
+  /** the corpus-level mix of realism.ts (places, levels, forms, 3% inconsistent) over these report years */
+  realistic?: { years: readonly number[] };
 }
 
 export interface SynthReport {
@@ -26,7 +29,9 @@ const REPORT_LAYOUTS: readonly ReportLayout[] = [...LAYOUTS, 'mixed', 'mixed'];
 /** Report number `index` of the corpus with seed `seed`: a pure function of both, independent of the other reports. */
 export function generateReport(seed: number, index: number, opts: SynthOptions = {}): SynthReport {
   const rng = makeRng(Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35));
-  const truth = generateTruth(rng, { injectRate: opts.injectRate ?? 0, format: opts.format });
+  const mix = opts.realistic ? realisticDraw(rng, opts.realistic.years) : undefined;
+  const injectRate = opts.injectRate ?? (mix ? REALISTIC_INJECT_RATE : 0);
+  const truth = generateTruth(rng, { injectRate, format: opts.format ?? mix?.format, year: mix?.year, place: mix?.place, organ_level: mix?.organ_level });
   const layout = opts.layout ?? rng.pick(REPORT_LAYOUTS);
   const plan = planLayouts(rng, truth, layout, opts.vanish ?? false);
   const text = renderReport(rng, truth, plan);

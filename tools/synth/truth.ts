@@ -40,12 +40,16 @@ export interface TruthOptions {
   /** probability that a report carries injected deviations (inconsistencies, negatives, blank/na cells) */
   injectRate: number;
   format?: ModernFormat;
+  /** set by a corpus-level mix (realism.ts); drawn here when absent */
+  year?: number;
+  place?: Place;
+  organ_level?: SynthTruth['organ_level'];
 }
 
 const APPLICANTS = ['natural_person', 'legal_commercial', 'legal_research', 'legal_public_interest', 'legal_legal_service', 'legal_other'];
 
-function organFor(rng: Rng, place: Place): { organ: string; level: SynthTruth['organ_level'] } {
-  const r = rng.next();
+function organFor(rng: Rng, place: Place, level?: SynthTruth['organ_level']): { organ: string; level: SynthTruth['organ_level'] } {
+  const r = level === undefined ? rng.next() : { city: 0, township: 0.15, county: 1 }[level];
   if (r < 0.12) return { organ: `${place.city}${rng.pick(COUNTY_ORGANS.slice(1))}`, level: 'city' };
   if (r < 0.22) return { organ: `${place.county}${rng.pick(TOWNSHIPS)}${rng.chance(0.5) ? '人民政府' : '办事处'}`.replace('街道人民政府', '街道办事处').replace(/镇办事处|乡办事处/, (m) => m[0] + '人民政府'), level: 'township' };
   return { organ: `${place.county}${rng.pick(COUNTY_ORGANS)}`, level: 'county' };
@@ -239,9 +243,9 @@ function inject(rng: Rng, format: ModernFormat, cells: TruthCell[], out: Injecti
 /** A random, internally consistent report of one modern format, with deviations injected at known places. */
 export function generateTruth(rng: Rng, opts: TruthOptions): SynthTruth {
   const format: ModernFormat = opts.format ?? (rng.chance(0.55) ? 'gov_2021' : 'gov_2019');
-  const year = format === 'gov_2021' ? rng.int(2021, 2024) : rng.int(2019, 2020);
-  const place = rng.pick(PLACES);
-  const { organ, level } = organFor(rng, place);
+  const year = opts.year ?? (format === 'gov_2021' ? rng.int(2021, 2024) : rng.int(2019, 2020));
+  const place = opts.place ?? rng.pick(PLACES);
+  const { organ, level } = organFor(rng, place, opts.organ_level);
   const title = `${organ}${year}年${rng.chance(0.5) ? '度' : ''}政府信息公开工作年度报告`;
   const published_date = `${year + 1}-${pad2(rng.int(1, 3))}-${pad2(rng.int(1, 28))}`;
   const cells: TruthCell[] = [];
